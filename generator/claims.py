@@ -1,0 +1,236 @@
+"""Load the claim records of claims/ and resolve them against the sources and the scale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from generator.model import Claim, Evidence, Scale, Source
+from generator.problems import Problem, display_path
+from generator.quotes import resolve_passage
+from generator.schema_check import check_schema, field_name
+from generator.sources import SOURCE_ID
+from generator.yaml_source import Located, load_yaml
+
+TODO = re.compile(r"\bTODO\b")
+
+
+def load_claims(
+    folder: Path, root: Path, sources: dict[str, Source], scale: Scale | None
+) -> tuple[list[Claim], list[Problem]]:
+    """Load and check every ``claims/*.yml``; return the valid claims and every problem found."""
+    if not folder.is_dir():
+        return [], [
+            Problem(
+                display_path(folder, root),
+                1,
+                1,
+                "folder of claim records not found",
+                "Create it and add one <id>.yml file per claim.",
+            )
+        ]
+    claims: list[Claim] = []
+    problems: list[Problem] = []
+    declared: dict[str, tuple[Located, str]] = {}
+    for file in sorted(folder.iterdir()):
+        shown = display_path(file, root)
+        if file.suffix == ".yaml":
+            problems.append(Problem(shown, 1, 1, "claim files end in '.yml'", f"Rename it to {file.stem}.yml."))
+            continue
+        if file.suffix != ".yml" or file.name.startswith("."):
+            continue
+        if not SOURCE_ID.fullmatch(file.stem):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"file name '{file.name}' is not a valid claim id",
+                    "Use lower-case letters, digits and hyphens, like fc-0007.yml.",
+                )
+            )
+            continue
+        doc, problem = load_yaml(file, shown)
+        if doc is None:
+            problems += [problem] if problem else []
+            continue
+        found = check_schema(doc, "claim")
+        found += _check_todo(doc, doc.data, ())
+        if isinstance(doc.data, dict):
+            claim_id = doc.data.get("id")
+            if isinstance(claim_id, str):
+                if claim_id != file.stem:
+                    found.append(
+                        doc.problem(
+                            ("id",),
+                            f"id '{claim_id}' does not match the file name '{file.name}'",
+                            f"Set id: {file.stem}, or rename the file to {claim_id}.yml.",
+                        )
+                    )
+                if claim_id in declared:
+                    other, _ = declared[claim_id]
+                    line, _col = other.where(("id",))
+                    found.append(
+                        doc.problem(
+                            ("id",),
+                            f"duplicate id '{claim_id}'",
+                            f"{other.path}:{line} already uses it; ids must be unique.",
+                        )
+                    )
+                else:
+                    declared[claim_id] = (doc, shown)
+            claim, more = _resolve(doc, file.stem, sources, scale, schema_ok=not found)
+            found += more
+            if claim and not found:
+                claims.append(claim)
+        problems += found
+    return claims, problems
+
+
+def _check_todo(doc: Located, value: Any, at: tuple) -> list[Problem]:
+    """Refuse to-do markers left by 'generator new' in any text of the record."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _check_todo(doc, v, (*at, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _check_todo(doc, v, (*at, i))]
+    if isinstance(value, str) and TODO.search(value):
+        return [doc.problem(at, f"{field_name(at)} still holds a TODO marker", "Replace it with the real text.")]
+    return []
+
+
+def _date(doc: Located, at: tuple, value: Any, problems: list[Problem]) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    parts = value.split("-")
+    try:
+        full = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        problems.append(
+            doc.problem(
+                at, f"{field_name(at)} is not a real date: '{value}'", "Write it as YYYY-MM-DD, for example 2021-05-20."
+            )
+        )
+        return None
+    return full
+
+
+def _resolve(
+    doc: Located, stem: str, sources: dict[str, Source], scale: Scale | None, schema_ok: bool
+) -> tuple[Claim | None, list[Problem]]:
+    data = doc.data
+    problems: list[Problem] = []
+    # Cross-checks run on whatever parts are well formed, so one run reports everything.
+    passage = None
+    if isinstance(data.get("passage"), dict) and _quoted(data["passage"]):
+        passage, found = resolve_passage(doc, ("passage",), data["passage"], sources)
+        problems += found
+    evidence: list[Evidence] = []
+    for i, item in enumerate(data.get("evidence") or []):
+        if not isinstance(item, dict):
+            continue
+        if "source" in item and _quoted(item):
+            ev_passage, found = resolve_passage(doc, ("evidence", i), item, sources)
+            problems += found
+            evidence.append(Evidence(item.get("stance", ""), item.get("note", ""), passage=ev_passage))
+        else:
+            evidence.append(
+                Evidence(
+                    item.get("stance", ""),
+                    item.get("note", ""),
+                    publisher=item.get("publisher"),
+                    title=item.get("title"),
+                    date=item.get("date"),
+                    url=item.get("url"),
+                    quote=item.get("quote"),
+                )
+            )
+    verdict = None
+    if isinstance(data.get("verdict"), str) and scale is not None:
+        verdict = scale.get(data["verdict"])
+        if verdict is None:
+            options = ", ".join(v.id for v in scale.verdicts)
+            problems.append(
+                doc.problem(
+                    ("verdict",),
+                    f"unknown verdict '{data['verdict']}'",
+                    f"Expected one of: {options} (see ratings.yml).",
+                )
+            )
+    dates = {key: _date(doc, (key,), data.get(key), problems) for key in ("published", "updated", "claim_date")}
+    for i, item in enumerate(data.get("corrections") or []):
+        if isinstance(item, dict):
+            when = _date(doc, ("corrections", i, "date"), item.get("date"), problems)
+            if when and dates["published"] and when < dates["published"]:
+                problems.append(
+                    doc.problem(
+                        ("corrections", i, "date"),
+                        "correction is dated before the claim was published",
+                        f"Corrections follow publication ({data['published']}).",
+                    )
+                )
+    if dates["published"] and dates["updated"] and dates["updated"] < dates["published"]:
+        problems.append(
+            doc.problem(
+                ("updated",),
+                f"updated ({data['updated']}) is before published ({data['published']})",
+                "Set updated to the date of the last change, on or after published.",
+            )
+        )
+    if dates["claim_date"] and dates["published"] and dates["claim_date"] > dates["published"]:
+        problems.append(
+            doc.problem(
+                ("claim_date",),
+                "claim_date is after the fact-check's published date",
+                "A claim is checked after it is made; check both dates.",
+            )
+        )
+    status = data.get("status")
+    if status == "withdrawn" and not isinstance(data.get("withdrawn"), dict):
+        problems.append(
+            doc.problem(
+                ("status",),
+                "a withdrawn claim needs a 'withdrawn' entry with date and reason",
+                "Add withdrawn: {date: YYYY-MM-DD, reason: ...}.",
+            )
+        )
+    if status != "withdrawn" and "withdrawn" in data:
+        problems.append(
+            doc.problem(
+                ("withdrawn",),
+                "'withdrawn' is set but status is not withdrawn",
+                "Set status: withdrawn, or remove the withdrawn entry.",
+            )
+        )
+    if problems or not schema_ok or passage is None or verdict is None:
+        return None, problems
+    claim = Claim(
+        id=data["id"],
+        path=doc.path,
+        status=data["status"],
+        claim=data["claim"],
+        passage=passage,
+        claimant=data["claimant"],
+        claim_date=data["claim_date"],
+        claim_date_note=data.get("claim_date_note"),
+        verdict=verdict,
+        summary=data["summary"],
+        analysis=data["analysis"],
+        evidence=evidence,
+        reviewers=list(data["reviewers"]),
+        published=data["published"],
+        updated=data["updated"],
+        corrections=list(data.get("corrections", [])),
+        withdrawn=data.get("withdrawn"),
+        tags=list(data.get("tags", [])),
+    )
+    return claim, problems
+
+
+def _quoted(item: dict) -> bool:
+    return (
+        isinstance(item.get("source"), str)
+        and isinstance(item.get("quote"), str)
+        and bool(SOURCE_ID.fullmatch(item["source"]))
+    )

@@ -1,0 +1,77 @@
+"""The thin adapter between MkDocs events and the generator's core (the only MkDocs import)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.load import Layout
+from generator.pipeline import render_report, write_pages
+from generator.problems import InputError
+from generator.render.pages import VERDICT_CSS
+from generator.report_problems import format_problems
+
+log = logging.getLogger("mkdocs.plugins.factcheck")
+
+
+class FactCheckConfig(base.Config):
+    claims = c.Type(str, default="claims")
+    seeds = c.Type(str, default="seeds")
+    ratings = c.Type(str, default="ratings.yml")
+    settings = c.Type(str, default="report.yml")
+    write_markdown = c.Optional(c.Type(str))
+    branch = c.Type(str, default="main")
+
+
+class FactCheckPlugin(BasePlugin[FactCheckConfig]):
+    """Check the records before MkDocs empties site/, then add the generated pages to the build."""
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path).resolve().parent
+        self.layout = Layout(root, self.config.claims, self.config.seeds, self.config.ratings, self.config.settings)
+        try:
+            self.pages = render_report(self.layout, site_url=config.site_url or "", repo_url=config.repo_url or "")
+        except InputError as err:
+            # Raised here, before the build cleans site/, so a failing check leaves the old site as it was.
+            raise PluginError(f"the fact-check records have problems:\n{format_problems(err.problems)}") from None
+        if self.config.write_markdown:
+            write_pages(self.pages, root / self.config.write_markdown)
+        if VERDICT_CSS not in config.extra_css:
+            config.extra_css.insert(0, VERDICT_CSS)
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        for path, content in self.pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                log.warning("docs/%s is replaced by the generated page of the same name", path)
+                files.remove(existing)
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        meta = page.meta or {}
+        if page.file.generated_by:
+            page.edit_url = None
+            record = (
+                f"{self.config.claims}/{meta['factcheck_claim']}.yml"
+                if "factcheck_claim" in meta
+                else f"{self.config.seeds}/{meta['factcheck_source']}.yml"
+                if "factcheck_source" in meta
+                else None
+            )
+            if record and config.repo_url:
+                page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{self.config.branch}/{record}"
+        return context
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        for part in ("claims", "seeds", "ratings", "settings"):
+            server.watch(str(self.layout.path(part)))
+        return server

@@ -1,0 +1,110 @@
+"""Anchor a record's quotes in their sources, explaining every failure with a way to fix it."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from generator.anchor import Anchoring, Match, anchor, fold_quote
+from generator.model import Passage, Source
+from generator.problems import Problem
+from generator.yaml_source import Located, PathKey
+
+ELLIPSIS = " … "
+
+
+def resolve_passage(
+    doc: Located, at: PathKey, quoted: dict, sources: dict[str, Source]
+) -> tuple[Passage | None, list[Problem]]:
+    """Anchor the quote at ``at`` in ``doc``; return its passage, or the problems."""
+    source = sources.get(quoted["source"])
+    if source is None:
+        known = ", ".join(sorted(sources)) or "none"
+        return None, [
+            doc.problem(
+                (*at, "source"),
+                f"unknown source '{quoted['source']}'",
+                f"Expected one of: {known}. Source ids are file names in seeds/ without '.txt'.",
+            )
+        ]
+    found = anchor(source.folded, quoted["quote"], quoted.get("prefix", ""), quoted.get("suffix", ""))
+    if found.match:
+        return to_passage(source, found.match), []
+    return None, [_explain(doc, at, quoted, source, found)]
+
+
+def to_passage(source: Source, match: Match) -> Passage:
+    text = ELLIPSIS.join(source.text[s:e] for s, e in match.parts)
+    return Passage(source.id, match.start, match.end, match.parts, text)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _explain(doc: Located, at: PathKey, quoted: dict, source: Source, found: Anchoring) -> Problem:
+    where = (*at, "quote")
+    context = bool(quoted.get("prefix") or quoted.get("suffix"))
+    if found.ambiguous:
+        places = []
+        for m in found.candidates[:5]:
+            line, col = line_col(source.text, m.start)
+            before, after = _words_before(source, m.start), _words_after(source, m.end)
+            places.append(
+                f"line {line}, col {col}: …{before} [{_clip(source.text[m.start : m.end])}] {after}…"
+                f'\n  to choose it, add  prefix: "{before}"  or  suffix: "{after}"'
+            )
+        return doc.problem(
+            where,
+            f"quote occurs {len(found.candidates)} times in source '{source.id}'",
+            "Tell the places apart with prefix or suffix (words just before or after):\n" + "\n".join(places),
+        )
+    if context:
+        plain = anchor(source.folded, quoted["quote"])
+        if plain.candidates:
+            return doc.problem(
+                where,
+                f"quote found in source '{source.id}', but not with the given prefix/suffix",
+                "Copy the words just before (prefix) or after (suffix) the quote exactly from the source.",
+            )
+    return doc.problem(where, f"quote not found in source '{source.id}'", closest_hint(source, quoted["quote"]))
+
+
+def closest_hint(source: Source, quote: str) -> str:
+    """Name the passage of ``source`` most like ``quote``, for a hint."""
+    needle = fold_quote(quote)
+    hay = source.folded.text
+    if not needle or not hay:
+        return "The source text is empty."
+    best = fuzz.partial_ratio_alignment(needle, hay, score_cutoff=0)
+    if best is None or best.score < 40:
+        return "Nothing in the source is close; check that the quote is from this source."
+    start, end = _whole_words(source.text, *source.folded.span(best.dest_start, best.dest_end))
+    line, col = line_col(source.text, start)
+    return (
+        f"Closest passage ({best.score:.0f}% alike), line {line}, col {col}:\n"
+        f'  "{_clip(source.text[start:end], 200)}"\n'
+        "Copy the words exactly from the source; mark left-out words with … or [...]."
+    )
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and not text[start - 1].isspace() and start > end - 400:
+        start -= 1
+    while end < len(text) and not text[end].isspace() and end < start + 400:
+        end += 1
+    return start, end
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _words_before(source: Source, start: int, count: int = 4) -> str:
+    return " ".join(source.text[max(0, start - 200) : start].split()[-count:])
+
+
+def _words_after(source: Source, end: int, count: int = 4) -> str:
+    return " ".join(source.text[end : end + 200].split()[:count])

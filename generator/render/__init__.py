@@ -1,0 +1,1 @@
+"""Turn a checked report into Markdown pages (with HTML blocks) for a static-site engine."""

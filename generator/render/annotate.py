@@ -1,0 +1,92 @@
+"""The annotated article: a source text with every claimed and evidence passage highlighted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from markupsafe import Markup
+
+from generator.model import Claim, Passage, Source, Verdict
+from generator.render.urls import claim_page, link, source_page
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A passage to mark, the claim it belongs to, and whether it is the claim or evidence for it."""
+
+    passage: Passage
+    claim: Claim
+    role: str  # "claim" or "evidence"
+
+
+def highlights_for(source: Source, claims: list[Claim]) -> list[Highlight]:
+    """Return every passage of ``source`` used by ``claims``, in text order."""
+    found = []
+    for claim in claims:
+        if claim.passage.source_id == source.id:
+            found.append(Highlight(claim.passage, claim, "claim"))
+        for item in claim.evidence:
+            if item.passage and item.passage.source_id == source.id:
+                found.append(Highlight(item.passage, claim, "evidence"))
+    return sorted(found, key=lambda h: (h.passage.start, h.passage.end, h.role != "claim", h.claim.id))
+
+
+def text_html(text: str) -> str:
+    """Escape source text for a one-line HTML block shown with white-space: pre-wrap."""
+    return escape(text, quote=False).replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+def annotate(source: Source, highlights: list[Highlight]) -> list[tuple[str, str, Markup]]:
+    """Return (kind, label, html) for each part of the text, with passages marked and linked."""
+    here = source_page(source.id)
+    text = source.text
+    cuts = {0, len(text)} | {s.start for s in source.sections}
+    for h in highlights:
+        for start, end in h.passage.parts:
+            cuts |= {start, end}
+    bounds = sorted(cuts)
+    starts: dict[int, list[Highlight]] = {}
+    ends: dict[int, list[Highlight]] = {}
+    for h in highlights:
+        starts.setdefault(h.passage.start, []).append(h)
+        ends.setdefault(h.passage.end, []).append(h)
+    section_starts = {s.start: s for s in source.sections}
+    parts: list[tuple[str, str, list[str]]] = []
+    if 0 not in section_starts:
+        parts.append(("article", "", []))
+    anchored: set[str] = set()
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a in section_starts:
+            parts.append((section_starts[a].kind, section_starts[a].label, []))
+        out = parts[-1][2]
+        for h in starts.get(a, []):
+            if h.passage.anchor_id not in anchored:
+                anchored.add(h.passage.anchor_id)
+                out.append(f'<span class="fc-anchor" id="{h.passage.anchor_id}"></span>')
+        covering = [h for h in highlights if any(s <= a and b <= e for s, e in h.passage.parts)]
+        chunk = text_html(text[a:b])
+        if covering:
+            lead = next((h for h in covering if h.role == "claim"), covering[0])
+            role = lead.role
+            out.append(f'<mark class="fc-mark fc-mark--{role} fc-v-{lead.claim.verdict.id}">{chunk}</mark>')
+        else:
+            out.append(chunk)
+        for h in ends.get(b, []):
+            out.append(_ref(h, here))
+    return [(kind, label, Markup("".join(html))) for kind, label, html in parts]
+
+
+def _ref(h: Highlight, here: str) -> str:
+    href = link(here, claim_page(h.claim.id))
+    verdict: Verdict = h.claim.verdict
+    title = escape(h.claim.claim)
+    if h.role == "claim":
+        return (
+            f'<a class="fc-ref fc-v-{verdict.id}" href="{href}" title="{title}">'
+            f'<span class="fc-ref-id">{h.claim.id}</span> {escape(verdict.label)}</a>'
+        )
+    return (
+        f'<a class="fc-ref fc-ref--evidence" href="{href}" title="Evidence for: {title}">'
+        f'evidence · <span class="fc-ref-id">{h.claim.id}</span></a>'
+    )

@@ -1,0 +1,214 @@
+"""Render every page of the report from its Jinja template, one template per page kind."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.model import Claim, Report, Source, Verdict
+from generator.render import urls
+from generator.render.annotate import annotate, highlights_for, text_html
+from generator.render.chart import verdict_chart
+from generator.render.icons import icon
+from generator.render.reference import format_reference
+from generator.render.rich_text import render_markdown
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+VERDICT_CSS = "assets/factcheck-verdicts.css"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where the site and its repository live, for absolute and 'edit' links ('' when unknown)."""
+
+    site_url: str = ""
+    repo_url: str = ""
+    branch: str = "main"
+
+    def edit_url(self, path: str) -> str:
+        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{path}" if self.repo_url else ""
+
+
+def environment() -> Environment:
+    """Return the template environment: autoescaped, strict, and every plain value on one line."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_one_line,
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )  # "{#id}" is Markdown
+    env.filters.update(meta=_meta, source_text=lambda text: Markup(text_html(text)), date=human_date)
+    env.globals["icon"] = icon
+    return env
+
+
+def _one_line(value: Any) -> Any:
+    # A line break in a value could end the HTML block around it and let Markdown read the rest.
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return " ".join(value.split())
+    return value
+
+
+def _meta(value: str) -> Markup:
+    """Quote a front-matter value: HTML-escaped (themes print it raw) inside a JSON string."""
+    return Markup(json.dumps(escape(" ".join(str(value).split())), ensure_ascii=False))
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def human_date(value: str | None) -> str:
+    """Write 2021-05-20 as '20 May 2021', 2021-05 as 'May 2021'; None as 'date not known'."""
+    if not value:
+        return "date not known"
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def render_pages(report: Report, site: Site) -> dict[str, str]:
+    """Return every generated file of the report, as {path under docs/: content}."""
+    env = environment()
+    visible = sorted(report.visible, key=lambda c: c.id)
+    pages: dict[str, str] = {VERDICT_CSS: verdict_css(report.scale.verdicts)}
+
+    def page(path: str, template: str, **context: Any) -> None:
+        def href(to: str, fragment: str = "") -> str:
+            return urls.link(path, to, fragment)
+
+        pages[path] = env.get_template(template).render(
+            report=report, site=site, here=path, href=href, urls=urls, **context
+        )
+
+    for claim in visible:
+        page(
+            urls.claim_page(claim.id),
+            "claim.md.j2",
+            claim=claim,
+            analysis=render_markdown(claim.analysis),
+            edit_url=site.edit_url(claim.path),
+            source=report.sources[claim.passage.source_id],
+        )
+    for source in sorted(report.sources.values(), key=lambda s: s.id):
+        about = [c for c in visible if _touches(c, source)]
+        page(
+            urls.source_page(source.id),
+            "source.md.j2",
+            source=source,
+            parts=annotate(source, highlights_for(source, about)),
+            claims=[c for c in about if c.passage.source_id == source.id],
+            cited=[c for c in about if c.passage.source_id != source.id],
+        )
+    page(
+        "index.md",
+        "home.md.j2",
+        chart=_chart(report, visible, "index.md"),
+        claims=visible,
+        by_source=_by_source(report, visible),
+    )
+    page("sources/index.md", "sources.md.j2", by_source=_by_source(report, visible))
+    page("ratings.md", "ratings.md.j2", counts=Counter(c.verdict.id for c in visible if c.status == "published"))
+    page("reference/format.md", "reference.md.j2", reference=format_reference())
+    for number, chunk, total in _paginate(visible):
+        page(
+            urls.claims_index(number),
+            "listing.md.j2",
+            title="All claims",
+            intro="",
+            items=chunk,
+            number=number,
+            total=total,
+            page_of=urls.claims_index,
+            verdict=None,
+        )
+    for verdict in report.scale.verdicts:
+        items = [c for c in visible if c.verdict.id == verdict.id]
+        for number, chunk, total in _paginate(items):
+            page(
+                urls.verdict_page(verdict.id, number),
+                "listing.md.j2",
+                title=f"Claims rated {verdict.label}",
+                intro=verdict.definition,
+                items=chunk,
+                number=number,
+                total=total,
+                verdict=verdict,
+                page_of=lambda n, v=verdict.id: urls.verdict_page(v, n),
+            )
+    tags = Counter(tag for c in visible for tag in c.tags)
+    page("tags/index.md", "tags.md.j2", tags=sorted(tags.items()))
+    for tag in tags:
+        items = [c for c in visible if tag in c.tags]
+        for number, chunk, total in _paginate(items):
+            page(
+                urls.tag_page(tag, number),
+                "listing.md.j2",
+                title=f"Claims tagged “{tag}”",
+                intro="",
+                items=chunk,
+                number=number,
+                total=total,
+                verdict=None,
+                page_of=lambda n, t=tag: urls.tag_page(t, n),
+            )
+    return pages
+
+
+def _touches(claim: Claim, source: Source) -> bool:
+    return claim.passage.source_id == source.id or any(
+        e.passage and e.passage.source_id == source.id for e in claim.evidence
+    )
+
+
+def _paginate(items: list[Claim]) -> Iterator[tuple[int, list[Claim], int]]:
+    total = max(1, -(-len(items) // urls.PER_PAGE))
+    for number in range(1, total + 1):
+        yield number, items[(number - 1) * urls.PER_PAGE : number * urls.PER_PAGE], total
+
+
+def _chart(report: Report, visible: list[Claim], here: str) -> Markup:
+    counts = Counter(c.verdict.id for c in visible if c.status == "published")
+    rows = [(v, counts[v.id], urls.link(here, urls.verdict_page(v.id))) for v in report.scale.verdicts]
+    return verdict_chart(rows)
+
+
+def _by_source(report: Report, visible: list[Claim]) -> list[tuple[Source, list[Claim]]]:
+    return [
+        (s, [c for c in visible if c.passage.source_id == s.id])
+        for s in sorted(report.sources.values(), key=lambda s: s.id)
+    ]
+
+
+def verdict_css(verdicts: tuple[Verdict, ...]) -> str:
+    """Return the stylesheet giving each verdict its colour, generated from the scale."""
+    rules = [f".fc-v-{v.id} {{ --fc-colour: {v.colour}; }}" for v in verdicts]
+    return "/* Generated from ratings.yml. */\n" + "\n".join(rules) + "\n"

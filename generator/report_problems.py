@@ -1,0 +1,49 @@
+"""Print problems for people (text), for GitHub pull requests (annotations) or for tools (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from generator.problems import Problem
+
+FORMATS = ("text", "github", "json")
+
+
+def format_problems(problems: Sequence[Problem], fmt: str = "text") -> str:
+    """Format ``problems`` as ``fmt``; the text form ends with a one-line count."""
+    if fmt == "json":
+        return json.dumps(
+            {
+                "ok": not problems,
+                "problems": [
+                    {"file": p.path, "line": p.line, "col": p.col, "message": p.message, "hint": p.hint}
+                    for p in problems
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    if fmt == "github":
+        return "\n".join(_annotation(p) for p in problems)
+    lines = [str(p) for p in problems]
+    files = len({p.path for p in problems})
+    noun = "problem" if len(problems) == 1 else "problems"
+    lines.append(f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}." if problems else "")
+    return "\n".join(lines).strip()
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(p: Problem) -> str:
+    message = p.message + (f"\n{p.hint}" if p.hint else "")
+    return (
+        f"::error file={_escape_property(p.path)},line={p.line},col={p.col},"
+        f"title={_escape_property('fact-check record')}::{_escape_data(message)}"
+    )

@@ -1,0 +1,49 @@
+"""Load the report's own data files: the rating scale (ratings.yml) and settings (report.yml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.model import Scale, Verdict
+from generator.problems import Problem, display_path
+from generator.schema_check import check_schema
+from generator.yaml_source import load_yaml
+
+
+def load_scale(file: Path, root: Path) -> tuple[Scale | None, list[Problem]]:
+    """Load and check the scale; return it, or None with the problems that stop its use."""
+    shown = display_path(file, root)
+    if not file.exists():
+        return None, [Problem(shown, 1, 1, "rating scale not found", "Create it; see the format reference.")]
+    doc, problem = load_yaml(file, shown)
+    if doc is None:
+        return None, [problem] if problem else []
+    problems = check_schema(doc, "ratings")
+    if problems:
+        return None, problems
+    seen: set[str] = set()
+    for i, item in enumerate(doc.data["verdicts"]):
+        if item["id"] in seen:
+            problems.append(doc.problem(("verdicts", i, "id"), f"verdict '{item['id']}' is defined twice"))
+        seen.add(item["id"])
+    if not any(item["rank"] is not None for item in doc.data["verdicts"]):
+        problems.append(doc.problem(("verdicts",), "the scale has no rated verdict (every rank is null)"))
+    scale = Scale(tuple(Verdict(**item) for item in doc.data["verdicts"]))
+    return (None if problems else scale), problems
+
+
+def load_settings(file: Path, root: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Load and check report.yml; return its data, or None with the problems."""
+    shown = display_path(file, root)
+    if not file.exists():
+        return None, [
+            Problem(
+                shown, 1, 1, "report settings not found", "Create it with title, publisher, description and language."
+            )
+        ]
+    doc, problem = load_yaml(file, shown)
+    if doc is None:
+        return None, [problem] if problem else []
+    problems = check_schema(doc, "report")
+    return (None if problems else dict(doc.data)), problems

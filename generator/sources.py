@@ -1,0 +1,134 @@
+"""Load the source texts of seeds/ and the metadata kept beside each one."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from generator.anchor import anchor
+from generator.model import Section, Source
+from generator.problems import Problem, display_path
+from generator.schema_check import check_schema
+from generator.yaml_source import decode, load_yaml
+
+SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+
+
+def load_sources(seeds: Path, root: Path) -> tuple[dict[str, Source], list[Problem]]:
+    """Load every ``seeds/<id>.txt`` with its ``<id>.yml``; return them and all problems found."""
+    sources: dict[str, Source] = {}
+    problems: list[Problem] = []
+    if not seeds.is_dir():
+        return sources, [
+            Problem(
+                display_path(seeds, root),
+                1,
+                1,
+                "folder of source texts not found",
+                "Create it and put each source text in it as <id>.txt.",
+            )
+        ]
+    inside = seeds.resolve()
+    for text_file in sorted(seeds.glob("*.txt")):
+        shown = display_path(text_file, root)
+        source_id = text_file.stem
+        if not SOURCE_ID.fullmatch(source_id):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"source id '{source_id}' is not a plain name",
+                    "Rename the file with lower-case letters, digits and hyphens only.",
+                )
+            )
+            continue
+        if text_file.is_symlink() and not text_file.resolve().is_relative_to(inside):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "source text is a link to a file outside seeds/",
+                    "Copy the text into seeds/ instead of linking to it.",
+                )
+            )
+            continue
+        source, found = _load_one(text_file, shown, source_id, root)
+        problems += found
+        if source:
+            sources[source_id] = source
+    for meta_file in sorted(seeds.glob("*.yml")):
+        if not meta_file.with_suffix(".txt").exists():
+            problems.append(
+                Problem(
+                    display_path(meta_file, root),
+                    1,
+                    1,
+                    f"metadata without a text: {meta_file.with_suffix('.txt').name} not found",
+                    "Add the source text beside it, or delete this file.",
+                )
+            )
+    return sources, problems
+
+
+def text_sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _load_one(text_file: Path, shown: str, source_id: str, root: Path) -> tuple[Source | None, list[Problem]]:
+    raw = text_file.read_bytes()
+    if len(raw) > MAX_TEXT_BYTES:
+        return None, [Problem(shown, 1, 1, f"source text is {len(raw):,} bytes, over the limit of {MAX_TEXT_BYTES:,}")]
+    text, problem = decode(raw, shown)
+    if text is None:
+        return None, [problem] if problem else []
+    meta_file = text_file.with_suffix(".yml")
+    meta_shown = display_path(meta_file, root)
+    if not meta_file.exists():
+        return None, [
+            Problem(
+                shown,
+                1,
+                1,
+                f"source '{source_id}' has no metadata file {meta_file.name}",
+                f"Create {meta_shown} with title, publisher, author, published, url, "
+                f"retrieved, language, kind and sha256: {text_sha256(raw)}; write null "
+                "for what is not known.",
+            )
+        ]
+    doc, problem = load_yaml(meta_file, meta_shown)
+    if doc is None:
+        return None, [problem] if problem else []
+    problems = check_schema(doc, "source")
+    if problems:
+        return None, problems
+    meta = dict(doc.data)
+    digest = text_sha256(raw)
+    if meta["sha256"] != digest:
+        problems.append(
+            doc.problem(
+                ("sha256",),
+                f"source text {text_file.name} has changed since it was recorded",
+                f"Recorded {meta['sha256']}, found {digest}. If the change is intended, "
+                "set sha256 to the new value and re-anchor the quotes: "
+                "python -m generator reanchor",
+            )
+        )
+    source = Source(source_id, text, meta, digest)
+    for i, section in enumerate(meta.get("sections", [])):
+        found = anchor(source.folded, section["starts"])
+        if not found.candidates:
+            problems.append(
+                doc.problem(
+                    ("sections", i, "starts"),
+                    "section start not found in the text",
+                    "Copy the first words of the part exactly from the text.",
+                )
+            )
+            continue
+        source.sections.append(Section(found.candidates[0].start, section["kind"], section["label"]))
+    source.sections.sort(key=lambda s: s.start)
+    return source, problems

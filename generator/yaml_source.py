@@ -1,0 +1,185 @@
+"""Read a YAML file into plain data with the line and column of every node.
+
+Only what a claim record needs is accepted, so that YAML never changes a value's meaning
+behind an editor's back: no aliases (no alias bombs), no duplicate keys, no tags, and plain
+scalars typed by a small fixed rule (YAML 1.2 core: ``null``, ``true``, ``false``, decimal
+integers); everything else, ``no``, ``2021-05-20``, ``1e3`` or ``012`` included, stays text.
+Types beyond that are the schema's business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.problems import Problem
+
+MAX_BYTES = 256 * 1024
+PathKey = tuple[str | int, ...]
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
+@dataclass
+class Located:
+    """A loaded document: its data, and where each value (and each mapping key) starts."""
+
+    path: str
+    data: Any
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, at: PathKey, key: bool = False) -> tuple[int, int]:
+        """Return the (line, col) of the node at ``at``, or of its nearest located parent."""
+        table = self.keys if key else self.values
+        while at not in table and at not in self.values and at:
+            at = at[:-1]
+        return table.get(at) or self.values.get(at, (1, 1))
+
+    def problem(self, at: PathKey, message: str, hint: str = "", key: bool = False) -> Problem:
+        line, col = self.where(at, key)
+        return Problem(self.path, line, col, message, hint)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Any, message: str, hint: str):
+        self.mark, self.message, self.hint = mark, message, hint
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _Refused(
+                event.start_mark,
+                f"YAML alias '*{event.anchor}' is not allowed in a record",
+                "Write the value out in full; anchors and aliases are refused.",
+            )
+        return Composer.compose_node(self, parent, index)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    if node.tag not in (
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:value",
+        "tag:yaml.org,2002:merge",
+    ):
+        raise _Refused(
+            node.start_mark, f"YAML tag '{node.tag}' is not allowed", "Remove the tag; write the value as plain text."
+        )
+    value = node.value
+    if node.style is not None:  # quoted or block scalars are always text
+        return value
+    if value in ("", "~", "null"):
+        return None
+    if value in ("true", "false"):
+        return value == "true"
+    if _INT.fullmatch(value):
+        return int(value)
+    return value
+
+
+def _build(node: Node, at: PathKey, doc: Located) -> Any:
+    doc.values[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*at, i), doc) for i, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            raise _Refused(
+                key_node.start_mark, "mapping keys must be plain names", "Write keys as simple words, like 'verdict:'."
+            )
+        key = str(key_node.value)
+        if key in result:
+            first = doc.keys[(*at, key)]
+            raise _Refused(
+                key_node.start_mark,
+                f"duplicate key '{key}'",
+                f"'{key}' is already set on line {first[0]}; keep one of them.",
+            )
+        doc.keys[(*at, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        result[key] = _build(value_node, (*at, key), doc)
+    return result
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """Decode UTF-8 (a BOM is allowed); on failure, say where the first bad byte is."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = err.start - (before.rfind(b"\n") + 1) + 1
+        return None, Problem(
+            path,
+            line,
+            col,
+            f"file is not UTF-8 text (byte 0x{raw[err.start]:02x})",
+            "Save the file as UTF-8 in your editor.",
+        )
+
+
+def load_yaml(file: Path, path: str) -> tuple[Located | None, Problem | None]:
+    """Load ``file`` (shown as ``path`` in messages); return the document or the problem."""
+    try:
+        raw = file.read_bytes()
+    except OSError as err:
+        return None, Problem(path, 1, 1, f"cannot read file: {err.strerror}")
+    if len(raw) > MAX_BYTES:
+        return None, Problem(
+            path,
+            1,
+            1,
+            f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
+            "A record should be short; move long material to the analysis of separate claims.",
+        )
+    text, problem = decode(raw, path)
+    if text is None:
+        return None, problem
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: str) -> tuple[Located | None, Problem | None]:
+    """Parse YAML ``text``; return the located document or the first syntax problem."""
+    doc = Located(path, None)
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is None:
+            return None, Problem(path, 1, 1, "file is empty", "Start from an existing record.")
+        doc.data = _build(node, (), doc)
+    except _Refused as err:
+        return None, Problem(path, err.mark.line + 1, err.mark.column + 1, err.message, err.hint)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = (err.problem or "invalid YAML").strip()
+        if err.context:
+            what = f"{err.context.strip()}: {what}"
+        return None, Problem(
+            path,
+            line,
+            col,
+            f"invalid YAML: {what}",
+            "Check indentation and quoting; text with ': ' or '#' needs quotes.",
+        )
+    except yaml.YAMLError as err:
+        return None, Problem(path, 1, 1, f"invalid YAML: {err}")
+    return doc, None
