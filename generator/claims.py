@@ -33,7 +33,7 @@ def load_claims(
         ]
     claims: list[Claim] = []
     problems: list[Problem] = []
-    declared: dict[str, tuple[Located, str]] = {}
+    declared: dict[str, list[Located]] = {}
     for file in sorted(folder.iterdir()):
         shown = display_path(file, root)
         if file.suffix == ".yaml":
@@ -69,24 +69,34 @@ def load_claims(
                             f"Set id: {file.stem}, or rename the file to {claim_id}.yml.",
                         )
                     )
-                if claim_id in declared:
-                    other, _ = declared[claim_id]
-                    line, _col = other.where(("id",))
-                    found.append(
-                        doc.problem(
-                            ("id",),
-                            f"duplicate id '{claim_id}'",
-                            f"{other.path}:{line} already uses it; ids must be unique.",
-                        )
-                    )
-                else:
-                    declared[claim_id] = (doc, shown)
+                declared.setdefault(claim_id, []).append(doc)
             claim, more = _resolve(doc, file.stem, sources, scale, schema_ok=not found)
             found += more
             if claim and not found:
                 claims.append(claim)
         problems += found
+    duplicates = {claim_id: docs for claim_id, docs in declared.items() if len(docs) > 1}
+    problems += _duplicate_ids(duplicates)
+    claims = [c for c in claims if c.id not in duplicates]
     return claims, problems
+
+
+def _duplicate_ids(duplicates: dict[str, list[Located]]) -> list[Problem]:
+    """Flag every record that reuses an id, except the one whose file name is that id."""
+    problems = []
+    for claim_id, docs in duplicates.items():
+        owner = next((d for d in docs if d.path.endswith(f"/{claim_id}.yml")), docs[0])
+        line, _col = owner.where(("id",))
+        for doc in docs:
+            if doc is not owner:
+                problems.append(
+                    doc.problem(
+                        ("id",),
+                        f"duplicate id '{claim_id}'",
+                        f"{owner.path}:{line} already uses it; ids must be unique.",
+                    )
+                )
+    return problems
 
 
 def _check_todo(doc: Located, value: Any, at: tuple) -> list[Problem]:
@@ -100,9 +110,12 @@ def _check_todo(doc: Located, value: Any, at: tuple) -> list[Problem]:
     return []
 
 
+DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+
+
 def _date(doc: Located, at: tuple, value: Any, problems: list[Problem]) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
+    if not isinstance(value, str) or not DATE.fullmatch(value):
+        return None  # the schema reports the form
     parts = value.split("-")
     try:
         full = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)

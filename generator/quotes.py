@@ -50,10 +50,13 @@ def _explain(doc: Located, at: PathKey, quoted: dict, source: Source, found: Anc
         places = []
         for m in found.candidates[:5]:
             line, col = line_col(source.text, m.start)
-            before, after = _words_before(source, m.start), _words_after(source, m.end)
+            others = [o for o in found.candidates if o != m]
+            before = _distinct_words(source, m, others, before=True)
+            after = _distinct_words(source, m, others, before=False)
+            shown = _clip(source.text[max(0, m.start - 30) : m.start], 30, left=True)
+            shown += f"[{_clip(source.text[m.start : m.end])}]" + _clip(source.text[m.end : m.end + 30], 30)
             places.append(
-                f"line {line}, col {col}: …{before} [{_clip(source.text[m.start : m.end])}] {after}…"
-                f'\n  to choose it, add  prefix: "{before}"  or  suffix: "{after}"'
+                f'line {line}, col {col}: …{shown}…\n  to choose it, add  prefix: "{before}"  or  suffix: "{after}"'
             )
         return doc.problem(
             where,
@@ -97,14 +100,23 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _clip(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _clip(text: str, limit: int = 60, left: bool = False) -> str:
+    text = " ".join(text.split()) if not left else " ".join(text.split()) + (" " if text[-1:].isspace() else "")
+    if len(text) <= limit:
+        return text
+    return text[-limit:] if left else text[: limit - 1] + "…"
 
 
-def _words_before(source: Source, start: int, count: int = 4) -> str:
-    return " ".join(source.text[max(0, start - 200) : start].split()[-count:])
+def _distinct_words(source: Source, match: Match, others: list[Match], before: bool, most: int = 8) -> str:
+    """Return the fewest words next to ``match`` that no other occurrence shares."""
 
+    def words(m: Match, count: int) -> str:
+        if before:
+            return " ".join(source.text[max(0, m.start - 300) : m.start].split()[-count:])
+        return " ".join(source.text[m.end : m.end + 300].split()[:count])
 
-def _words_after(source: Source, end: int, count: int = 4) -> str:
-    return " ".join(source.text[end : end + 200].split()[:count])
+    for count in range(2, most + 1):
+        mine = words(match, count)
+        if all(words(o, count).lower() != mine.lower() for o in others):
+            return mine
+    return words(match, most)

@@ -170,16 +170,49 @@ def parse_yaml(text: str, path: str) -> tuple[Located | None, Problem | None]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = (err.problem or "invalid YAML").strip()
-        if err.context:
-            what = f"{err.context.strip()}: {what}"
-        return None, Problem(
-            path,
-            line,
-            col,
-            f"invalid YAML: {what}",
-            "Check indentation and quoting; text with ': ' or '#' needs quotes.",
-        )
+        said = " ".join(f"{err.context or ''} {err.problem or ''}".split())
+        message, hint = _plain_yaml_error(said)
+        return None, Problem(path, line, col, f"invalid YAML: {message}", f"{hint}\n(The YAML parser said: {said}.)")
+    except RecursionError:
+        return None, Problem(path, 1, 1, "invalid YAML: nested too deeply", "A record has at most a few levels.")
     except yaml.YAMLError as err:
         return None, Problem(path, 1, 1, f"invalid YAML: {err}")
     return doc, None
+
+
+_YAML_ERRORS = (
+    (
+        "mapping values are not allowed",
+        "a ': ' inside a value",
+        'Put the whole value in quotes, for example  note: "Kirby: yes".',
+    ),
+    ("end of stream", "the file ends inside a quoted text", "Close the quote that is still open."),
+    (
+        "cannot start any token",
+        "a character that cannot start a value here (a tab?)",
+        "Indent with spaces, never tabs; quote values that start with @, ` or %.",
+    ),
+    (
+        "expected <block end>",
+        "this line does not line up with the ones above it",
+        "Check its indentation, and that a quote opened on an earlier line is closed.",
+    ),
+    (
+        "could not find expected ':'",
+        "a line without 'key: value' where one was expected",
+        "Check the indentation, and that every quote is closed.",
+    ),
+    (
+        "did not find expected",
+        "a list or mapping is not laid out as expected",
+        "Check the indentation and the '-' of each list item.",
+    ),
+)
+
+
+def _plain_yaml_error(said: str) -> tuple[str, str]:
+    """Say what the parser found in words an editor knows, with what to do about it."""
+    for needle, message, hint in _YAML_ERRORS:
+        if needle in said:
+            return message, hint
+    return said, "Check indentation and quoting; text with ': ' or '#' needs quotes."
