@@ -40,6 +40,14 @@ class ConfigError(GeneratorError):
     """Raised when the report's own settings (paths, scale) cannot be used."""
 
 
+class UsageError(GeneratorError):
+    """Raised by a command whose arguments cannot be used: an unknown source, an absent quote."""
+
+    def __init__(self, message: str, hint: str = ""):
+        self.hint = hint
+        super().__init__(message + "".join(f"\n    {line}" for line in hint.splitlines()))
+
+
 def display_path(path: Path, root: Path) -> str:
     """Return ``path`` relative to ``root`` with forward slashes, as messages show it."""
     try:
