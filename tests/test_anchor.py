@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import REPO
+
 from generator.anchor import anchor, fold
 
 HILL = (REPO / "seeds" / "the-hill-balkan-drills.txt").read_text(encoding="utf-8")
@@ -21,12 +21,16 @@ def only(text: str, quote: str, **context: str) -> str:
     ("typed", "original"),
     [
         # straight apostrophe and quotes, a plain hyphen for the em dash
-        ("I'm going to continually talk about what we're doing - it's called transparency",
-         "I’m going to continually talk about what we’re doing — it’s called transparency"),
+        (
+            "I'm going to continually talk about what we're doing - it's called transparency",
+            "I’m going to continually talk about what we’re doing — it’s called transparency",
+        ),
         ('called Russia "a great security partner."', "called Russia “a great security partner.”"),
         # a plain space where the source has a no-break space
-        ("which include 26 countries and 28,000 multinational forces",
-         "which include 26 countries and 28,000 multinational forces"),
+        (
+            "which include 26 countries and 28,000 multinational forces",
+            "which include 26 countries and 28,000 multinational forces",
+        ),
         # three dots for the ellipsis, inside a quote that is not elided
         ("easier time...Ukraine's noble sacrifices", "easier time…Ukraine’s noble sacrifices"),
         ("landing in the port of Durrës", "landing in the port of Durrës"),
@@ -53,7 +57,9 @@ def test_a_quote_across_a_paragraph_break_matches_one_typed_space() -> None:
 
 
 def test_elided_quote_keeps_each_part_in_the_source() -> None:
-    found = anchor(fold(SOUTHFRONT), "Deciding to host such provocative exercises […] only signals for Serbia to capitulate")
+    found = anchor(
+        fold(SOUTHFRONT), "Deciding to host such provocative exercises […] only signals for Serbia to capitulate"
+    )
     assert found.match is not None
     parts = [SOUTHFRONT[s:e] for s, e in found.match.parts]
     assert parts == ["Deciding to host such provocative exercises", "only signals for Serbia to capitulate"]

@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, copy_fixture, run_cli
 
 EXAMPLES = REPO / "tests" / "examples"

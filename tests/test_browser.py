@@ -1,0 +1,48 @@
+"""A reader in headless Chromium: a claim page, then one click to its passage in the source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ARTIFACTS, run_cli, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import copy_fixture
+
+    report = copy_fixture(tmp_path_factory.mktemp("browser") / "report")
+    run_cli("--root", str(report), "build", check=True)
+    return report / "site"
+
+
+def test_claim_page_shows_verdict_first_then_reaches_the_passage(site: Path, browser: Any) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "claims/fc-0002/")
+        assert page.title().startswith("The exercise is held every year.")
+        verdict = page.locator(".fc-verdict .fc-badge")
+        assert verdict.inner_text().strip() == "False"
+        box = verdict.bounding_box()
+        evidence = page.locator("#evidence").bounding_box()
+        assert box and evidence and box["y"] < evidence["y"]  # the verdict comes before the evidence
+        page.screenshot(path=str(ARTIFACTS / "claim-fc-0002.png"), full_page=True)
+
+        page.locator("a.fc-passage-link").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("sources/typography/#" + page.url.split("#")[1])
+        mark = page.locator(f"#{page.url.split('#')[1]} + mark")
+        assert mark.inner_text() == "the exercise is held each year"
+        assert mark.is_visible() and mark.evaluate("m => getComputedStyle(m).outlineStyle") == "solid"
+        top = mark.bounding_box()
+        assert top and 0 <= top["y"] < 900  # scrolled into view, below the header
+        label = page.locator("a.fc-ref.fc-v-false[href$='claims/fc-0002/']")
+        assert label.inner_text().split() == ["fc-0002", "False"]  # the verdict in words, not colour alone
+        page.screenshot(path=str(ARTIFACTS / "source-typography.png"), full_page=True)
+        page.close()
