@@ -79,7 +79,7 @@ def _scalar(node: ScalarNode) -> Any:
             node.start_mark, f"YAML tag '{node.tag}' is not allowed", "Remove the tag; write the value as plain text."
         )
     value = node.value
-    if node.style is not None:  # quoted or block scalars are always text
+    if node.style:  # quoted or block scalars are always text (libyaml marks plain ones '', PyYAML None)
         return value
     if value in ("", "~", "null"):
         return None
@@ -155,6 +155,9 @@ def load_yaml(file: Path, path: str) -> tuple[Located | None, Problem | None]:
 
 def parse_yaml(text: str, path: str) -> tuple[Located | None, Problem | None]:
     """Parse YAML ``text``; return the located document or the first syntax problem."""
+    fast = _parse_fast(text, path)
+    if fast is not None:
+        return fast, None
     doc = Located(path, None)
     try:
         loader = _Loader(text)
@@ -178,6 +181,48 @@ def parse_yaml(text: str, path: str) -> tuple[Located | None, Problem | None]:
     except yaml.YAMLError as err:
         return None, Problem(path, 1, 1, f"invalid YAML: {err}")
     return doc, None
+
+
+_FastLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _parse_fast(text: str, path: str) -> Located | None:
+    """Parse a well-formed document with libyaml, ten times faster; None for anything else.
+
+    Every refusal and syntax error is left to the pure-Python loader above, so that its
+    messages, and the marks they point to, stay exactly the same.
+    """
+    if _FastLoader is None:
+        return None
+    doc = Located(path, None)
+    try:
+        loader = _FastLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is None or _has_alias(node):
+            return None
+        doc.data = _build(node, (), doc)
+    except (yaml.YAMLError, _Refused, RecursionError):
+        return None
+    return doc
+
+
+def _has_alias(root: Node) -> bool:
+    """Tell whether a node is reached twice: libyaml resolves an alias to its anchor's node."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            todo += node.value
+        elif isinstance(node, MappingNode):
+            todo += [part for pair in node.value for part in pair]
+    return False
 
 
 _YAML_ERRORS = (

@@ -1,0 +1,149 @@
+"""The fast paths (libyaml, compiled schema check) agree exactly with the slower exact ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import yaml_source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Pieces that exercise what matters for located values: keys, nesting, flow collections,
+# quoting, block scalars, comments, non-ASCII text before a value, tabs and CRLF line ends.
+PIECES = [
+    "id: fc-0001\n",
+    "claim: “curly” text — dash\n",
+    "note: 'single ''quoted'''\n",
+    'quote: "double \\" quoted"\n',
+    "tags: [a, b, “c”, 12]\n",
+    "passage:\n  source: x\n  quote: y\n",
+    "evidence:\n  - stance: supports\n    note: é ü\n  - {a: 1, b: [x, y]}\n",
+    "analysis: |\n  line one\n\n  line two\n",
+    "folded: >-\n  one\n  two\n",
+    "empty:\n",
+    "nulls: [~, null, '', true, false, 012, 1e3, 2021-05-20, no]\n",
+    "# a comment\n",
+    "\r\n",
+    "\tbad: tab\n",
+    "key: value # trailing\n",
+    "anchor: &a {x: 1}\n",
+    "alias: *a\n",
+    "tagged: !!str 12\n",
+    "dup: 1\n",
+    "ünïcode_key: 1\n",
+    "- item\n",
+    "  indented: deeper\n",
+    "long: " + "word " * 30 + "\n",
+]
+
+
+def located(text: str, fast: bool) -> tuple | None:
+    if fast:
+        doc = yaml_source._parse_fast(text, "x.yml")
+        return None if doc is None else (doc.data, doc.values, doc.keys)
+    saved, yaml_source._FastLoader = yaml_source._FastLoader, None
+    try:
+        doc, problem = yaml_source.parse_yaml(text, "x.yml")
+    finally:
+        yaml_source._FastLoader = saved
+    return (problem,) if doc is None else (doc.data, doc.values, doc.keys)
+
+
+@pytest.mark.skipif(yaml_source._FastLoader is None, reason="PyYAML was built without libyaml")
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8))
+def test_fast_path_matches_the_exact_loader(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fast = located(text, fast=True)
+    if fast is not None:
+        assert fast == located(text, fast=False)
+
+
+@pytest.mark.skipif(yaml_source._FastLoader is None, reason="PyYAML was built without libyaml")
+def test_fast_path_matches_on_every_record_of_the_repository() -> None:
+    files = sorted(ROOT.glob("claims/*.yml")) + sorted(ROOT.glob("seeds/*.yml")) + sorted(ROOT.glob("tests/**/*.yml"))
+    for file in files:
+        text = file.read_bytes().decode("utf-8-sig", errors="replace")
+        fast = located(text, fast=True)
+        if fast is not None:
+            assert fast == located(text, fast=False), file
+
+
+VALUES = [
+    None,
+    True,
+    False,
+    0,
+    7,
+    -1,
+    "",
+    "x",
+    "fc-0001",
+    "2021-05-20",
+    "2021-13",
+    "Not A Date",
+    [],
+    ["a"],
+    ["a", "a"],
+    {},
+    {"x": 1},
+]
+RECORD = {
+    "id": "fc-0001",
+    "status": "published",
+    "claim": "A claim of some length.",
+    "passage": {"source": "the-source", "quote": "a quote"},
+    "claimant": "Someone",
+    "claim_date": "2021-05",
+    "verdict": "true",
+    "summary": "A summary of the verdict.",
+    "analysis": "The reasoning, at some length.",
+    "evidence": [
+        {"source": "the-source", "quote": "words", "stance": "supports", "note": "A note."},
+        {"publisher": "P", "title": "T", "url": "https://example.org/", "stance": "context", "note": "A note."},
+    ],
+    "reviewers": ["Desk"],
+    "published": "2021-06-01",
+    "updated": "2021-06-01",
+    "tags": ["drills"],
+}
+
+
+def _paths(value: object, at: tuple = ()) -> list[tuple]:
+    found = [at]
+    if isinstance(value, dict):
+        found += [p for k, v in value.items() for p in _paths(v, (*at, k))]
+    elif isinstance(value, list):
+        found += [p for i, v in enumerate(value) for p in _paths(v, (*at, i))]
+    return found
+
+
+def _replace(value: object, at: tuple, new: object) -> object:
+    if not at:
+        return new
+    head, rest = at[0], at[1:]
+    if isinstance(value, dict):
+        return {**value, head: _replace(value[head], rest, new)}
+    assert isinstance(value, list)
+    return [_replace(v, rest, new) if i == head else v for i, v in enumerate(value)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_paths(RECORD)), st.sampled_from(VALUES)), min_size=1, max_size=3))
+def test_quick_schema_check_agrees_with_jsonschema(changes: list[tuple[tuple, object]]) -> None:
+    from generator.schema_check import _quick_validator, _validator
+
+    data: object = RECORD
+    for at, new in changes:
+        if at in _paths(data):
+            data = _replace(data, at, new)
+    try:
+        _quick_validator("claim")(data)
+        quick = True
+    except Exception:
+        quick = False
+    assert quick == _validator("claim").is_valid(data)
