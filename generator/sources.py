@@ -87,26 +87,28 @@ def _load_one(text_file: Path, shown: str, source_id: str, root: Path) -> tuple[
         return None, [problem] if problem else []
     meta_file = text_file.with_suffix(".yml")
     meta_shown = display_path(meta_file, root)
+    digest = text_sha256(raw)
+    # A text with broken metadata is still loaded, so its quotes are checked and nothing cascades.
+    bare = Source(source_id, text, {}, digest)
     if not meta_file.exists():
-        return None, [
+        return bare, [
             Problem(
                 shown,
                 1,
                 1,
                 f"source '{source_id}' has no metadata file {meta_file.name}",
                 f"Create {meta_shown} with title, publisher, author, published, url, "
-                f"retrieved, language, kind and sha256: {text_sha256(raw)}; write null "
+                f"retrieved, language, kind and sha256: {digest}; write null "
                 "for what is not known.",
             )
         ]
     doc, problem = load_yaml(meta_file, meta_shown)
     if doc is None:
-        return None, [problem] if problem else []
+        return bare, [problem] if problem else []
     problems = check_schema(doc, "source")
     if problems:
-        return None, problems
+        return bare, problems
     meta = dict(doc.data)
-    digest = text_sha256(raw)
     if meta["sha256"] != digest:
         problems.append(
             doc.problem(

@@ -125,3 +125,21 @@ def test_live_preview_rebuilds_when_a_claim_changes(report_dir: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_plugin_can_also_write_the_generated_markdown_for_another_engine(report_dir: Path) -> None:
+    config = report_dir / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - factcheck\n", "  - factcheck:\n      write_markdown: build/markdown\n"
+        ),
+        encoding="utf-8",
+    )
+    assert mkdocs("build", "--strict", cwd=report_dir).returncode == 0
+    written = report_dir / "build" / "markdown"
+    assert (
+        (written / "claims" / "fc-0001.md")
+        .read_text(encoding="utf-8")
+        .startswith('---\ntitle: "The minister said the drills were defensive in nature."\n')
+    )
+    assert (written / "sources" / "typography.md").is_file()
