@@ -8,6 +8,7 @@ from html import escape
 from markupsafe import Markup
 
 from generator.model import Claim, Passage, Source, Verdict
+from generator.render.icons import icon
 from generator.render.urls import claim_page, link, source_page
 
 
@@ -72,7 +73,8 @@ def annotate(source: Source, highlights: list[Highlight]) -> list[tuple[str, str
             out.append(f'<mark class="fc-mark fc-mark--{role} fc-v-{lead.claim.verdict.id}">{chunk}</mark>')
         else:
             out.append(chunk)
-        for h in ends.get(b, []):
+        # The claim's own label comes before the labels of claims that cite the passage as evidence.
+        for h in sorted(ends.get(b, []), key=lambda h: (h.role != "claim", h.claim.id)):
             out.append(_ref(h, here))
     return [(kind, label, Markup("".join(html))) for kind, label, html in parts]
 
@@ -84,7 +86,7 @@ def _ref(h: Highlight, here: str) -> str:
     if h.role == "claim":
         return (
             f'<a class="fc-ref fc-v-{verdict.id}" href="{href}" title="{title}">'
-            f'<span class="fc-ref-id">{h.claim.id}</span> {escape(verdict.label)}</a>'
+            f'{icon(verdict.icon)}<span class="fc-ref-id">{h.claim.id}</span> {escape(verdict.label)}</a>'
         )
     return (
         f'<a class="fc-ref fc-ref--evidence" href="{href}" title="Evidence for: {title}">'

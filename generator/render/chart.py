@@ -1,4 +1,4 @@
-"""The verdict chart: an SVG bar chart labelled with words and counts, readable without colour."""
+"""The verdict chart: an SVG bar chart labelled with icons, words and counts, readable without colour."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from html import escape
 from markupsafe import Markup
 
 from generator.model import Verdict
+from generator.render.icons import PATHS
 
-ROW, LABEL_W, BAR_W, COUNT_W = 30, 150, 260, 48
+# Sized so that the chart is drawn at about 1:1 on a phone (a 358px-wide column): text stays legible.
+ROW, ICON, LABEL_W, BAR_W, COUNT_W = 30, 16, 132, 190, 36
 
 
 def verdict_chart(counts: list[tuple[Verdict, int, str]]) -> Markup:
@@ -22,16 +24,20 @@ def verdict_chart(counts: list[tuple[Verdict, int, str]]) -> Markup:
     for i, (verdict, n, href) in enumerate(counts):
         y = 4 + i * ROW
         bar = round(BAR_W * n / top) if n else 0
+        # The space between the two texts keeps "True 13" apart, so the visible words match the link's name.
+        name = f"{verdict.label}: {n} claim{'' if n == 1 else 's'}"
         rows.append(
-            f'<a href="{escape(href)}" class="fc-chart-row">'
-            f'<text x="{LABEL_W - 10}" y="{y + 19}" text-anchor="end" class="fc-chart-label">'
-            f"{escape(verdict.label)}</text>"
+            f'<a href="{escape(href)}" class="fc-chart-row" aria-label="{escape(name)}">'
+            f'<path transform="translate(0 {y + 6}) scale({ICON / 24})" d="{PATHS[verdict.icon]}" '
+            f'class="fc-chart-icon"/>'
+            f'<text x="{ICON + 6}" y="{y + 19}" class="fc-chart-label">{escape(verdict.label)}</text>'
             f'<rect x="{LABEL_W}" y="{y + 4}" width="{max(bar, 2)}" height="{ROW - 10}" rx="3" '
-            f'class="fc-chart-bar fc-v-{verdict.id}"/>'
+            f'class="fc-chart-bar fc-v-{verdict.id}"/> '
             f'<text x="{LABEL_W + max(bar, 2) + 8}" y="{y + 19}" class="fc-chart-count">{n}</text></a>'
         )
+    # Not role="img": an image may not hold links, and each bar links to its verdict's claims.
     return Markup(
-        f'<svg class="fc-chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'<svg class="fc-chart" viewBox="0 0 {width} {height}" width="100%" role="group" '
         f'aria-labelledby="fc-chart-title" preserveAspectRatio="xMinYMin meet" style="max-width:{width}px">'
         f'<title id="fc-chart-title">Claims by verdict ({total} in all): {escape(summary)}</title>'
         + "".join(rows)
