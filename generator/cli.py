@@ -64,6 +64,78 @@ def cmd_build(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Start a claim record from a quote of a source; print the new file's path."""
+    import datetime as dt
+
+    from generator.scaffold import scaffold_claim, write_scaffold
+
+    layout = _layout(args)
+    today = args.date or dt.date.today().isoformat()
+    scaffold = scaffold_claim(layout, args.source, args.quote, args.prefix, args.suffix, today)
+    shown = write_scaffold(scaffold, layout.root)
+    if scaffold.note:
+        print(scaffold.note, file=sys.stderr)
+    print(f"Replace every TODO in {shown}, then run: python -m generator check", file=sys.stderr)
+    print(shown)
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Compare the claims and sources of two git revisions, as Markdown for a pull request."""
+    from generator.changes import compare
+    from generator.changes_markdown import format_changes
+    from generator.revisions import describe, read_revision, read_worktree
+
+    root = _layout(args).root
+    base = read_revision(root, args.base)
+    if args.head:
+        head, head_name = read_revision(root, args.head), describe(root, args.head)
+    else:
+        head, head_name = read_worktree(root), "the working tree"
+    changes = compare(base, head)
+    print(format_changes(changes, describe(root, args.base), head_name), end="")
+    lost = [r.path for r in changes.deleted_published] + [c.after.path for c in changes.unpublished]
+    for path in lost:
+        print(f"error: {path}: a published claim was taken off the site; withdraw it instead", file=sys.stderr)
+    return 1 if lost else 0
+
+
+def cmd_reanchor(args: argparse.Namespace) -> int:
+    """Propose new words for the quotes of changed source texts; --write accepts them."""
+    from generator.reanchor import accept, describe, propose
+
+    layout = _layout(args)
+    result = propose(layout)
+    if not args.write or not result.changed:
+        print(describe(result))
+        return 1 if result.changed else 0
+    written, recorded = accept(result, layout, set(args.claims) or None)
+    for path in written:
+        print(f"Wrote {path}.")
+    for path in recorded:
+        print(f"Recorded the new sha256 in {path}.")
+    after = propose(layout)
+    if after.changed:
+        print(f"Still to do:\n{describe(after)}", file=sys.stderr)
+        return 1
+    print("Every quote anchors in the changed texts; run: python -m generator check")
+    return 0
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    """Withdraw a published claim: its page stays at its address with a notice and the reason."""
+    import datetime as dt
+
+    from generator.withdraw import withdraw_claim
+
+    layout = _layout(args)
+    date = args.date or dt.date.today().isoformat()
+    shown = withdraw_claim(layout, args.claim, args.reason, date)
+    print(f"Withdrew {args.claim} on {date} in {shown}; its page stays at its address with a notice.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--root", default=".", help="the report's folder (default: the current one)")
@@ -88,6 +160,34 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--site-url", default="", help="the site's public address, for absolute links")
     render.add_argument("--repo-url", default="", help="the repository's address, for 'edit this claim' links")
     render.set_defaults(run=cmd_render)
+
+    new = commands.add_parser("new", help=cmd_new.__doc__, description=cmd_new.__doc__)
+    new.add_argument("--source", required=True, help="the source's id: its file name in seeds/ without .txt")
+    new.add_argument("--quote", required=True, help="the claim's words, copied from the source; mark cuts with …")
+    new.add_argument("--prefix", default="", help="words just before the quote, to choose one of several places")
+    new.add_argument("--suffix", default="", help="words just after the quote, to choose one of several places")
+    new.add_argument("--date", default="", help="published and updated date, YYYY-MM-DD (default: today)")
+    new.set_defaults(run=cmd_new)
+
+    diff = commands.add_parser("diff", help=cmd_diff.__doc__, description=cmd_diff.__doc__)
+    diff.add_argument("base", metavar="BASE", help="the git revision to compare from, for example origin/main")
+    diff.add_argument(
+        "head", metavar="HEAD", nargs="?", default="", help="the revision to compare to (default: the working tree)"
+    )
+    diff.set_defaults(run=cmd_diff)
+
+    reanchor = commands.add_parser("reanchor", help=cmd_reanchor.__doc__, description=cmd_reanchor.__doc__)
+    reanchor.add_argument("claims", metavar="CLAIM_ID", nargs="*", help="with --write, accept only these claims")
+    reanchor.add_argument(
+        "--write", action="store_true", help="write the proposals into the records and record the new sha256"
+    )
+    reanchor.set_defaults(run=cmd_reanchor)
+
+    withdraw = commands.add_parser("withdraw", help=cmd_withdraw.__doc__, description=cmd_withdraw.__doc__)
+    withdraw.add_argument("claim", metavar="CLAIM_ID", help="the claim's id, for example fc-0007")
+    withdraw.add_argument("--reason", required=True, help="why it is withdrawn, shown on its page")
+    withdraw.add_argument("--date", default="", help="date of the withdrawal, YYYY-MM-DD (default: today)")
+    withdraw.set_defaults(run=cmd_withdraw)
     return parser
 
 

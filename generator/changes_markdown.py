@@ -1,0 +1,151 @@
+"""Write the changes between two versions as Markdown, for a pull request or a GitHub job summary.
+
+Everything quoted from the records comes from a pull request, so it is escaped: it can
+neither run HTML nor start Markdown of its own.
+
+    >>> escape("<b>*bold*</b> & [link](x)")
+    '&lt;b&gt;\\\\*bold\\\\*&lt;/b&gt; &amp; \\\\[link\\\\](x)'
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.changes import Changed, Changes, Record, clip
+
+_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
+
+
+def escape(text: str) -> str:
+    """Return ``text`` on one line, safe to put inside a Markdown paragraph or list item."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def format_changes(changes: Changes, base: str, head: str) -> str:
+    """Return the Markdown report of ``changes`` from ``base`` to ``head`` (both as headings show them)."""
+    lines = ["## Changes to the fact-checks", ""]
+    lines.append(f"From {escape(base)} to {escape(head)}: {_tally(changes)}.")
+    if changes.empty:
+        return "\n".join(lines) + "\n"
+    if changes.deleted or changes.unpublished:
+        lines += ["", "### :warning: Claims taken off the site", ""]
+        lines.append(
+            "A published claim is never deleted: its page and every link to it would break. "
+            "Keep the file and withdraw the claim instead, with "
+            '`python -m generator withdraw ID --reason "..."`.'
+        )
+        lines.append("")
+        for r in changes.deleted:
+            was = "was a draft, never published" if r.status == "draft" else f"was {escape(r.status)}"
+            lines.append(f"- **{escape(r.id)}**: file {escape(r.path)} **deleted** ({was}). {_claim(r)}")
+        for c in changes.unpublished:
+            lines.append(
+                f"- **{escape(c.after.id)}**: status changed from {escape(c.before.status)} to "
+                f"{escape(c.after.status)}; its page leaves the site. {_claim(c.after)}"
+            )
+    _section(
+        lines, "Added", [f"- **{escape(r.id)}** ({_status_verdict(changes, r)}): {_claim(r)}" for r in changes.added]
+    )
+    _section(lines, "Withdrawn", [_withdrawn(c) for c in changes.status_changes("withdrawn")])
+    others = [c for c in changes.status_changes() if c.after.status != "withdrawn" and c not in changes.unpublished]
+    _section(
+        lines,
+        "Status changed",
+        [
+            f"- **{escape(c.after.id)}**: {escape(c.before.status)} → {escape(c.after.status)}. {_claim(c.after)}"
+            for c in others
+        ],
+    )
+    _section(
+        lines,
+        "Verdicts changed",
+        [
+            f"- **{escape(c.after.id)}**: {escape(changes.label(c.before.text('verdict')))} → "
+            f"**{escape(changes.label(c.after.text('verdict')))}**. {_claim(c.after)}"
+            for c in changes.verdicts
+        ],
+    )
+    _section(lines, "Summaries changed", [_before_after(c, "summary") for c in changes.summaries])
+    _section(lines, "Quoted passages changed", [_before_after(c, "passage") for c in changes.quotes])
+    _section(
+        lines,
+        "Evidence changed",
+        [
+            f"- **{escape(c.after.id)}**:" + "".join(f"\n  - {escape(e)}" for e in c.evidence)
+            for c in changes.changed
+            if c.evidence
+        ],
+    )
+    _section(
+        lines,
+        "Other fields changed",
+        [f"- **{escape(c.after.id)}**: {', '.join(escape(f) for f in c.fields)}" for c in changes.changed if c.fields],
+    )
+    _section(lines, "Source texts", [_source(s) for s in changes.sources])
+    return "\n".join(lines) + "\n"
+
+
+def _section(lines: list[str], title: str, items: list[str]) -> None:
+    if items:
+        lines += ["", f"### {title}", "", *items]
+
+
+def _tally(changes: Changes) -> str:
+    counts = [
+        (len(changes.added), "added"),
+        (len(changes.status_changes("withdrawn")), "withdrawn"),
+        (len(changes.deleted), "deleted"),
+        (len(changes.verdicts), "verdicts changed" if len(changes.verdicts) != 1 else "verdict changed"),
+        (len(changes.changed), "records edited" if len(changes.changed) != 1 else "record edited"),
+        (len(changes.sources), "sources changed" if len(changes.sources) != 1 else "source changed"),
+    ]
+    said = [f"{n} {what}" for n, what in counts if n]
+    return ", ".join(said) if said else "no claim or source changed"
+
+
+def _claim(r: Record) -> str:
+    return f"“{escape(clip(r.text('claim'), 160))}”" if r.text("claim") else ""
+
+
+def _status_verdict(changes: Changes, r: Record) -> str:
+    return f"{escape(r.status)}, {escape(changes.label(r.text('verdict')))}"
+
+
+def _withdrawn(c: Changed) -> str:
+    reason = c.after.data.get("withdrawn")
+    why = reason.get("reason") if isinstance(reason, dict) else None
+    text = f"- **{escape(c.after.id)}** (was {escape(c.before.status)}): {_claim(c.after)}"
+    return text + (f" Reason: {escape(clip(str(why)))}" if why else " No reason given.")
+
+
+def _before_after(c: Changed, key: str) -> str:
+    return (
+        f"- **{escape(c.after.id)}**\n"
+        f"  - before: {escape(clip(_shown(c.before, key))) or '(none)'}\n"
+        f"  - after: {escape(clip(_shown(c.after, key))) or '(none)'}"
+    )
+
+
+def _shown(r: Record, key: str) -> str:
+    value = r.data.get(key)
+    if isinstance(value, dict):  # a passage: its quote, with the context that places it
+        quote = f"{value.get('source')}: “{value.get('quote')}”"
+        context = [f"{k} “{value[k]}”" for k in ("prefix", "suffix") if isinstance(value.get(k), str)]
+        return quote + (f" ({', '.join(context)})" if context else "")
+    return r.text(key)
+
+
+def _source(s) -> str:
+    name = f"**{escape(s.id)}**"
+    if s.kind == "added":
+        return f"- {name}: new source text (sha256 {s.after_sha[:12]})."
+    if s.kind == "deleted":
+        return f"- {name}: source text **deleted**; every claim quoting it must be changed."
+    if s.kind == "metadata":
+        return f"- {name}: metadata changed (seeds/{escape(s.id)}.yml); the text is the same."
+    text = f"- {name}: **text changed** (sha256 {s.before_sha[:12]} → {s.after_sha[:12]})"
+    if s.recorded == s.after_sha:
+        return text + "; the recorded sha256 is updated, so its quotes were re-anchored."
+    return text + "; the recorded sha256 is not updated: run `python -m generator reanchor` to re-anchor its quotes."
