@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.load import Layout, check_report
 from generator.problems import GeneratorError, InputError
+from generator.progress import Progress
 from generator.report_problems import FORMATS, format_problems
 
 
@@ -45,6 +46,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.site_build import build_site
 
     layout = _layout(args)
+    Progress().stage("Checking the claims and sources...")
     report, problems = check_report(layout)
     if problems:
         print(format_problems(problems), file=sys.stderr)

@@ -14,11 +14,16 @@ from mkdocs.structure.files import File, Files
 
 from generator.load import Layout
 from generator.pipeline import render_report, write_pages
-from generator.problems import InputError
+from generator.problems import GeneratorError, InputError
+from generator.progress import Progress
 from generator.render.pages import VERDICT_CSS
 from generator.report_problems import format_problems
+from generator.search_index import index_site
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
+# The report's search (Pagefind) in Material's header: partials, script and style of its own.
+SEARCH_THEME = Path(__file__).resolve().parent / "theme"
+SEARCH_CSS = "assets/stylesheets/factcheck-search.css"
 
 
 class FactCheckConfig(base.Config):
@@ -36,15 +41,25 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent
         self.layout = Layout(root, self.config.claims, self.config.seeds, self.config.ratings, self.config.settings)
+        self.progress = Progress()
+        self.progress.stage("Checking the records and rendering their pages...")
         try:
             self.pages = render_report(self.layout, site_url=config.site_url or "", repo_url=config.repo_url or "")
         except InputError as err:
             # Raised here, before the build cleans site/, so a failing check leaves the old site as it was.
             raise PluginError(f"the fact-check records have problems:\n{format_problems(err.problems)}") from None
+        self.progress.done(f"Rendered {len(self.pages):,} pages")
         if self.config.write_markdown:
             write_pages(self.pages, root / self.config.write_markdown)
         if VERDICT_CSS not in config.extra_css:
             config.extra_css.insert(0, VERDICT_CSS)
+        if str(SEARCH_THEME) not in config.theme.dirs:
+            # After the report's own overrides (custom_dir), before Material's templates.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(SEARCH_THEME))
+        if SEARCH_CSS not in config.extra_css:
+            config.extra_css.append(SEARCH_CSS)
+        if "material/search" in config.plugins:
+            log.info("the 'search' plugin is not used: the report is searched with Pagefind; remove it from mkdocs.yml")
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -54,7 +69,13 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
                 log.warning("docs/%s is replaced by the generated page of the same name", path)
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+        self.built, self.total = 0, len(files.documentation_pages())
         return files
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        self.built += 1
+        self.progress.count("Building pages with MkDocs", self.built, self.total)
+        return output
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         meta = page.meta or {}
@@ -70,6 +91,14 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             if record and config.repo_url:
                 page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{self.config.branch}/{record}"
         return context
+
+    def on_post_build(self, config: Any) -> None:
+        self.progress.stage("Indexing the site for search with Pagefind...")
+        try:
+            indexed = index_site(Path(config.site_dir))  # on every build, `mkdocs serve` included
+        except GeneratorError as err:
+            raise PluginError(str(err)) from None
+        self.progress.done(f"Indexed {indexed:,} pages for search")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for part in ("claims", "seeds", "ratings", "settings"):

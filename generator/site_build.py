@@ -1,7 +1,8 @@
-"""Build the site with MkDocs into a fresh folder, then swap it in: a failed build changes nothing."""
+"""Build the site with MkDocs into a fresh folder, then bring over what changed: a failed build changes nothing."""
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 
 def build_site(root: Path, site_dir: Path, strict: bool = True) -> int:
-    """Run ``mkdocs build`` into a temporary folder beside ``site_dir``; replace it only on success.
+    """Run ``mkdocs build`` into a temporary folder beside ``site_dir``; update ``site_dir`` only on success.
 
     MkDocs empties its output folder before writing, so building in place would destroy the
     previous site when a build fails half-way. Returns MkDocs' exit status.
@@ -27,10 +28,41 @@ def build_site(root: Path, site_dir: Path, strict: bool = True) -> int:
         status = subprocess.run(command, cwd=root, env=env, check=False).returncode
         if status != 0:
             return status
-        old = work / "old"
-        if site_dir.exists():
-            os.replace(site_dir, old)
-        os.replace(work / "site", site_dir)
+        update_tree(work / "site", site_dir)
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def update_tree(new: Path, old: Path) -> int:
+    """Make ``old`` a copy of ``new`` by moving in only the files that differ; return how many moved.
+
+    Unchanged files keep their bytes and modification times, so after a one-claim edit only
+    that claim's pages (and the listings and index parts that mention it) are rewritten, and
+    a server or a deploy step that looks at times sends only those. Both folders must be on
+    one file system: each file is replaced in one step.
+    """
+    old.mkdir(parents=True, exist_ok=True)
+    moved = 0
+    wanted: set[Path] = set()
+    for path in sorted(new.rglob("*")):
+        target = old / path.relative_to(new)
+        wanted.add(target)
+        if path.is_dir():
+            if target.is_file() or target.is_symlink():
+                target.unlink()
+            target.mkdir(exist_ok=True)
+        elif target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+            os.replace(path, target)
+            moved += 1
+        elif not (target.is_file() and filecmp.cmp(path, target, shallow=False)):
+            os.replace(path, target)
+            moved += 1
+    for path in sorted(old.rglob("*"), reverse=True):
+        if path not in wanted:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+    return moved

@@ -1,0 +1,244 @@
+// The report's search: a dialog over the Pagefind index, with verdict, source and tag filters,
+// and the searched words highlighted on the page a result leads to. No dependency but Pagefind,
+// which is loaded from the site itself the first time the dialog opens.
+(function () {
+  "use strict";
+
+  var dialog = document.getElementById("fc-search");
+  if (!dialog || typeof dialog.showModal !== "function") return;
+  var opener = document.querySelector(".fc-search-open");
+  var input = document.getElementById("fc-search-input");
+  var status = document.getElementById("fc-search-status");
+  var list = document.getElementById("fc-search-results");
+  var selects = Array.prototype.slice.call(dialog.querySelectorAll("select[data-filter]"));
+  var bundle = new URL(dialog.getAttribute("data-bundle"), location.href).href;
+  var SHOWN = 10; // results rendered at once; each needs its own small fragment file
+  var pagefind = null;
+  var searches = 0;
+  var timer = 0;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(bundle + "pagefind.js").then(function (pf) {
+        return pf
+          .options({
+            baseUrl: new URL("..", bundle).pathname,
+            excerptLength: 24,
+            highlightParam: "highlight",
+          })
+          .then(function () {
+            return pf.init();
+          })
+          .then(function () {
+            return pf;
+          });
+      });
+      pagefind.catch(function () {
+        pagefind = null;
+        say("Search is not available: the search index was not found. Build the site to create it.");
+      });
+    }
+    return pagefind;
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  function filtersChosen() {
+    var chosen = {};
+    selects.forEach(function (select) {
+      if (select.value) chosen[select.getAttribute("data-filter")] = select.value;
+    });
+    return chosen;
+  }
+
+  function fillFilters(pf) {
+    return pf.filters().then(function (all) {
+      selects.forEach(function (select) {
+        var values = all[select.getAttribute("data-filter")] || {};
+        var names = Object.keys(values).sort(function (a, b) {
+          return a.localeCompare(b);
+        });
+        names.forEach(function (name) {
+          var option = document.createElement("option");
+          option.value = name;
+          option.textContent = name + " (" + values[name] + ")";
+          select.appendChild(option);
+        });
+      });
+    });
+  }
+
+  function open() {
+    if (!dialog.open) dialog.showModal();
+    input.focus();
+    input.select();
+    load().then(function (pf) {
+      if (!selects[0].options.length || selects[0].options.length === 1) {
+        fillFilters(pf).catch(function () {});
+      }
+    });
+  }
+
+  // Only text and <mark> are kept from an excerpt: the indexed text comes from the records.
+  function excerptNodes(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var out = document.createDocumentFragment();
+    template.content.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        out.appendChild(document.createTextNode(node.textContent));
+      } else if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function resultItem(data) {
+    var meta = data.meta || {};
+    var item = element("li", "fc-search__result");
+    var link = element("a", "fc-search__link");
+    link.href = data.url;
+    if (meta.verdict) {
+      var badge = element("span", "fc-search__verdict", meta.verdict);
+      var verdictId = (meta.verdict_id || "").replace(/[^a-z0-9-]/g, "");
+      if (verdictId) badge.classList.add("fc-v-" + verdictId);
+      link.appendChild(badge);
+      link.appendChild(document.createTextNode(" "));
+    } else {
+      link.appendChild(element("span", "fc-search__kind", meta.kind || "Page"));
+      link.appendChild(document.createTextNode(" "));
+    }
+    link.appendChild(element("span", "fc-search__name", meta.title || data.url));
+    item.appendChild(link);
+    if (meta.source) item.appendChild(element("p", "fc-search__source", meta.source));
+    var excerpt = element("p", "fc-search__excerpt");
+    excerpt.appendChild(excerptNodes(data.excerpt || ""));
+    item.appendChild(excerpt);
+    return item;
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  function search() {
+    var term = input.value.trim();
+    var filters = filtersChosen();
+    var serial = ++searches;
+    if (!term && !Object.keys(filters).length) {
+      list.replaceChildren();
+      list.removeAttribute("data-query");
+      say("Type to search.");
+      return;
+    }
+    load().then(function (pf) {
+      return pf.search(term || null, { filters: filters }).then(function (found) {
+        if (serial !== searches || !found) return; // a newer search is on its way
+        var shown = found.results.slice(0, SHOWN);
+        return Promise.all(
+          shown.map(function (result) {
+            return result.data();
+          })
+        ).then(function (pages) {
+          if (serial !== searches) return;
+          list.replaceChildren.apply(list, pages.map(resultItem));
+          list.setAttribute("data-query", term);
+          var count = found.results.length;
+          say(
+            count === 0
+              ? "No page matches." + (Object.keys(filters).length ? " Try removing a filter." : "")
+              : plural(count, "page matches", "pages match") +
+                  (count > SHOWN ? "; the first " + SHOWN + " are shown. Add words to narrow it." : ".")
+          );
+        });
+      });
+    });
+  }
+
+  function schedule() {
+    var term = input.value.trim();
+    clearTimeout(timer);
+    if (term) {
+      load().then(function (pf) {
+        pf.preload(term, { filters: filtersChosen() });
+      });
+    }
+    timer = setTimeout(search, 40);
+  }
+
+  function typing(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || dialog.open || typing(event.target)) return;
+    if (event.key === "/" || event.key === "s" || event.key === "S") {
+      event.preventDefault();
+      open();
+    }
+  });
+
+  dialog.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && all.length) {
+      event.preventDefault();
+      all[Math.min(at + 1, all.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      if (at === 0) input.focus();
+      else all[at - 1].focus();
+    }
+  });
+
+  dialog.querySelector("form").addEventListener("submit", function (event) {
+    var closing = event.submitter && event.submitter.value === "close";
+    if (closing) return;
+    event.preventDefault();
+    var first = links()[0];
+    if (first) location.href = first.href;
+  });
+
+  // A click on the backdrop (outside the dialog's box) closes it, as Escape does.
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) dialog.close();
+  });
+
+  opener.addEventListener("click", open);
+  opener.addEventListener("pointerenter", load, { once: true });
+  opener.addEventListener("focus", load, { once: true });
+  input.addEventListener("input", schedule);
+  selects.forEach(function (select) {
+    select.addEventListener("change", search);
+  });
+
+  // Arriving from a result: highlight the searched words on this page, then show the first.
+  if (new URLSearchParams(location.search).has("highlight")) {
+    import(bundle + "pagefind-highlight.js")
+      .then(function (module) {
+        new module.default({ highlightParam: "highlight", addStyles: false });
+        var first = document.querySelector("mark.pagefind-highlight");
+        if (first) first.scrollIntoView({ block: "center" });
+      })
+      .catch(function () {});
+  }
+})();
