@@ -1,0 +1,72 @@
+"""The Atom feed: one entry per fact-check, updated when it is corrected or withdrawn."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from generator.export.common import LICENCE_NAME, LICENCE_URL, base_url, claim_url, date_time, exported
+from generator.model import Claim, Report
+from generator.render.pages import Site, human_date
+
+ATOM = "http://www.w3.org/2005/Atom"
+PATH = "feed.xml"
+# XML 1.0 cannot carry these at all, not even escaped.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def atom_feed(report: Report, site: Site) -> str:
+    """Return the feed as an XML document; its entries run from the latest update back."""
+    base = base_url(site)
+    claims = sorted(exported(report), key=lambda c: (c.updated, c.id), reverse=True)
+    feed = ET.Element(
+        "feed", {"xmlns": ATOM, "{http://www.w3.org/XML/1998/namespace}lang": report.settings["language"]}
+    )
+    _add(feed, "id", base)
+    _add(feed, "title", report.settings["title"])
+    _add(feed, "subtitle", report.settings["description"])
+    # With no claim there is no date to give; the epoch keeps the output free of the clock.
+    _add(feed, "updated", date_time(claims[0].updated) if claims else "1970-01-01T00:00:00Z")
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": base + PATH})
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": base})
+    author = ET.SubElement(feed, "author")
+    _add(author, "name", report.settings["publisher"])
+    if report.settings.get("publisher_url"):
+        _add(author, "uri", report.settings["publisher_url"])
+    _add(feed, "rights", f"Data published under {LICENCE_NAME}: {LICENCE_URL}")
+    for claim in claims:
+        entry = ET.SubElement(feed, "entry")
+        _add(entry, "id", claim_url(site, claim))
+        _add(entry, "title", claim.claim)
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": claim_url(site, claim)})
+        _add(entry, "published", date_time(claim.published))
+        _add(entry, "updated", date_time(claim.updated))
+        ET.SubElement(
+            entry,
+            "category",
+            {"term": claim.verdict.id, "label": _clean(claim.verdict.label), "scheme": base + "ratings/"},
+        )
+        _add(entry, "summary", entry_summary(claim))
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def entry_summary(claim: Claim) -> str:
+    """Return the verdict and summary, then the withdrawal or the latest correction, if any."""
+    text = f"{claim.verdict.label}. {claim.summary}"
+    if claim.withdrawn:
+        return f"Withdrawn on {human_date(claim.withdrawn['date'])}: {claim.withdrawn['reason']} (It was rated: {text})"
+    if claim.corrections:
+        latest = claim.corrections[-1]
+        text += f" Corrected on {human_date(latest['date'])}: {latest['note']}"
+    return text
+
+
+def _add(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, tag)
+    element.text = _clean(text)
+    return element
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)

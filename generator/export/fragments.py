@@ -1,0 +1,176 @@
+"""Text fragment links (``#:~:text=``) that open the original page at a quoted passage.
+
+A browser highlights the first stretch of the page that matches the directive, case aside,
+between word boundaries. So a directive names the quote (or, for a long quote, its first and
+last words), and adds a few words of context before or after it when the quote is short or
+occurs more than once in the text as captured.
+
+    >>> text = "The exercise is held each year. Critics said the exercise is held each year."
+    >>> fragment_url("https://example.org/a", directive_for(text, 45, 76))
+    'https://example.org/a#:~:text=said-,the%20exercise%20is%20held%20each%20year.'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from generator.anchor import ELISION
+from generator.model import Passage, Source
+
+_WORD = re.compile(r"\S+")
+_BLANKS = re.compile(r"\s+")
+LONG = 12  # words: past this a quote is named by its first and last EDGE words
+EDGE = 4
+SHORT = 4  # words: a quote this short gets context even when it is unique in the capture
+CONTEXT = 3  # at most this many words of context on each side
+
+
+@dataclass(frozen=True)
+class TextDirective:
+    """The parts of a text directive: textStart, and optionally textEnd, prefix and suffix."""
+
+    start: str
+    end: str = ""
+    prefix: str = ""
+    suffix: str = ""
+
+    def encode(self) -> str:
+        """Return ``text=[prefix-,]textStart[,textEnd][,-suffix]``, each part percent-encoded."""
+        parts = [f"{_encode(self.prefix)}-"] if self.prefix else []
+        parts.append(_encode(self.start))
+        if self.end:
+            parts.append(_encode(self.end))
+        if self.suffix:
+            parts.append(f"-{_encode(self.suffix)}")
+        return "text=" + ",".join(parts)
+
+
+def fragment_url(url: str, directive: TextDirective) -> str:
+    """Return ``url`` with the text directive added (after any fragment it already has)."""
+    return url + (":~:" if "#" in url else "#:~:") + directive.encode()
+
+
+def passage_link(source: Source, passage: Passage) -> str | None:
+    """Return the link to a passage on the original page, or None when the source has no address."""
+    url = source.meta.get("url")
+    if not url:
+        return None
+    return fragment_url(url, directive_for(source.text, passage.start, passage.end))
+
+
+def quote_link(url: str | None, quote_text: str | None) -> str | None:
+    """Return the link to a quote on an external page; its text is unknown, so no context is added."""
+    if not url or not quote_text:
+        return None
+    parts = [p for p in ELISION.split(quote_text) if p.strip()]
+    words = _BLANKS.split(" ".join(parts).strip())
+    if len(parts) == 1 and len(words) <= LONG:
+        return fragment_url(url, TextDirective(" ".join(words)))
+    first, last = parts[0].split(), parts[-1].split()
+    return fragment_url(url, TextDirective(" ".join(first[:EDGE]), " ".join(last[-EDGE:])))
+
+
+def directive_for(text: str, start: int, end: int) -> TextDirective:
+    """Return the directive that finds ``text[start:end]`` (widened to whole words) and nothing else."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def line(position: int) -> int:
+        return bisect_right(breaks, position)
+
+    inside = [i for i, (s, e) in enumerate(words) if s < end and e > start]
+    if not inside:
+        return TextDirective(_one_line(text[start:end]))
+    first, last = inside[0], inside[-1]
+    # A directive's textStart cannot run across the end of a paragraph; a range can.
+    ranged = last - first + 1 > LONG or line(words[first][0]) != line(words[last][0])
+    if ranged:
+        head = [i for i in inside[:EDGE] if line(words[i][0]) == line(words[first][0])]
+        tail = [i for i in inside[-EDGE:] if line(words[i][0]) == line(words[last][0])]
+        spans = [(words[head[0]][0], words[head[-1]][1]), (words[tail[0]][0], words[tail[-1]][1])]
+    else:
+        spans = [(words[first][0], words[last][1])]
+    before = [
+        i for i in range(first - 1, max(first - 1 - CONTEXT, -1), -1) if line(words[i][0]) == line(words[first][0])
+    ]
+    after = [
+        i for i in range(last + 1, min(last + 1 + CONTEXT, len(words))) if line(words[i][0]) == line(words[last][0])
+    ]
+    short = last - first + 1 < SHORT
+    best = None
+    for p, s in _context_sizes(len(before), len(after), short):
+        prefix = (words[before[p - 1]][0], words[first][0]) if p else None
+        suffix = (words[last][1], words[after[s - 1]][1]) if s else None
+        candidate = _directive(text, spans, prefix, suffix)
+        best = candidate
+        if _finds_only(text, spans, prefix, suffix):
+            return candidate
+    assert best is not None
+    return best  # the text repeats itself beyond any context: the first match is the best a link can do
+
+
+def _context_sizes(before: int, after: int, short: bool) -> list[tuple[int, int]]:
+    sizes = [(0, 0)]
+    for k in range(1, CONTEXT + 1):
+        sizes += [(k, 0), (0, k), (k, k)]
+    sizes = [(min(p, before), min(s, after)) for p, s in sizes]
+    if short and (before or after):
+        sizes = [(p, s) for p, s in sizes if p + s]
+    return list(dict.fromkeys(sizes))
+
+
+def _directive(
+    text: str, spans: list[tuple[int, int]], prefix: tuple[int, int] | None, suffix: tuple[int, int] | None
+) -> TextDirective:
+    return TextDirective(
+        start=_one_line(text[spans[0][0] : spans[0][1]]),
+        end=_one_line(text[spans[1][0] : spans[1][1]]) if len(spans) > 1 else "",
+        prefix=_one_line(text[prefix[0] : prefix[1]]) if prefix else "",
+        suffix=_one_line(text[suffix[0] : suffix[1]]) if suffix else "",
+    )
+
+
+def _finds_only(
+    text: str, spans: list[tuple[int, int]], prefix: tuple[int, int] | None, suffix: tuple[int, int] | None
+) -> bool:
+    """Tell whether a browser would match the directive once only in ``text``, at ``spans``."""
+    head = _pattern(text, spans[0], prefix, None if len(spans) > 1 else suffix)
+    starts = [m.start(1) for m in head.finditer(text)]
+    if starts != [spans[0][0]]:
+        return False
+    if len(spans) == 1:
+        return True
+    tail = _pattern(text, spans[1], None, suffix)
+    found = tail.search(text, spans[0][1])
+    return found is not None and found.end(1) == spans[1][1]
+
+
+def _pattern(
+    text: str, span: tuple[int, int], prefix: tuple[int, int] | None, suffix: tuple[int, int] | None
+) -> re.Pattern[str]:
+    # Matches are case-insensitive, any run of spaces stands for any other, and each end of the
+    # whole match must fall on a word boundary; a lookahead lets matches overlap.
+    term = _words_pattern(text[span[0] : span[1]])
+    before = _words_pattern(text[prefix[0] : prefix[1]]) + r"\s*" if prefix else ""
+    after = r"\s*" + _words_pattern(text[suffix[0] : suffix[1]]) if suffix else ""
+    whole = text[prefix[0] if prefix else span[0] : suffix[1] if suffix else span[1]]
+    lead = r"(?<!\w)" if whole[:1].isalnum() else ""
+    trail = r"(?!\w)" if whole[-1:].isalnum() else ""
+    return re.compile(f"(?={lead}{before}({term}){after}{trail})", re.IGNORECASE)
+
+
+def _words_pattern(part: str) -> str:
+    return r"\s+".join(re.escape(w) for w in part.split())
+
+
+def _one_line(part: str) -> str:
+    # Pages and captures break lines differently, and browsers match any white space as one space.
+    return " ".join(part.split())
+
+
+def _encode(part: str) -> str:
+    # quote() leaves '-' alone, but in a directive it marks a prefix or a suffix.
+    return quote(part, safe="").replace("-", "%2D")

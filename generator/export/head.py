@@ -1,0 +1,63 @@
+"""What each claim page adds to its <head>: its ClaimReview as JSON-LD, and sharing metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.export.claimreview import page_claim_review
+from generator.export.common import base_url, claim_url, exported, script_json
+from generator.export.feed import PATH as FEED_PATH
+from generator.model import Claim, Report
+from generator.render import urls
+from generator.render.pages import Site, human_date
+
+
+@dataclass(frozen=True)
+class Head:
+    """A page's extra head: JSON-LD safe to print raw in a <script>, and (attribute, key, content) metas.
+
+    The meta contents are plain text: the theme template escapes them.
+    """
+
+    json_ld: str
+    meta: tuple[tuple[str, str, str], ...]
+
+
+def page_heads(report: Report, site: Site) -> dict[str, Head]:
+    """Return the head of every claim page, by the page's path under docs/ (claims/<id>.md)."""
+    return {urls.claim_page(c.id): claim_head(report, site, c) for c in exported(report)}
+
+
+def claim_head(report: Report, site: Site, claim: Claim) -> Head:
+    """Return one claim page's head; a withdrawn claim keeps its sharing metadata but no ClaimReview."""
+    url = claim_url(site, claim)
+    description = share_description(claim)
+    tags = [
+        ("property", "og:type", "article"),
+        ("property", "og:site_name", report.settings["title"]),
+        ("property", "og:title", claim.claim),
+        ("property", "og:description", description),
+        ("property", "og:url", url),
+        ("property", "article:published_time", claim.published),
+        ("property", "article:modified_time", claim.updated),
+        ("name", "twitter:card", "summary"),
+        ("name", "twitter:title", claim.claim),
+        ("name", "twitter:description", description),
+    ]
+    meta = tuple((attribute, key, " ".join(str(content).split())) for attribute, key, content in tags)
+    json_ld = script_json(page_claim_review(report, site, claim)) if claim.status == "published" else ""
+    return Head(json_ld, meta)
+
+
+def share_description(claim: Claim) -> str:
+    """Return the description shown when the page is shared: the verdict first, then the summary."""
+    if claim.withdrawn:
+        return (
+            f"{claim.verdict.label} (withdrawn on {human_date(claim.withdrawn['date'])}). {claim.withdrawn['reason']}"
+        )
+    return f"{claim.verdict.label}. {claim.summary}"
+
+
+def feed_link(report: Report, site: Site) -> dict[str, str]:
+    """Return the title and address of the Atom feed, for the link every page's head carries."""
+    return {"title": f"{report.settings['title']}: fact-checks (Atom)", "href": base_url(site) + FEED_PATH}
