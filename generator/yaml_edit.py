@@ -82,7 +82,7 @@ class EditableYaml:
             return
         keys = list(parent)
         place = next((keys.index(k) + 1 for k in after if k in parent), len(keys))
-        parent.insert(place, key, value)
+        parent.insert(place, key, styled_like(None, value))
 
     def delete(self, at: PathKey) -> None:
         parent = self.get(at[:-1])
