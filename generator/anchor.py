@@ -20,6 +20,9 @@ _QUOTES = {c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„�
 _DASHES = {c: "-" for c in "‐‑‒–—―−"}
 _TABLE = str.maketrans(_QUOTES | _DASHES | {"…": "..."})
 _SPACE = re.compile(r"\s+")
+_ONE_FOR_ONE = str.maketrans(_QUOTES | _DASHES)
+_ONE_SPACE = re.compile(r"\s")  # the same characters as str.isspace()
+_IRREGULAR = re.compile(r"\s{2,}|…")
 # An elision in a quote: "…", "..." or "[...]" / "[…]" standing between two parts.
 ELISION = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|…|\.\.\.)\s*")
 
@@ -46,24 +49,23 @@ class Folded:
 
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching, keeping the map back to original positions."""
+    # Quotes, dashes and single whitespace characters fold one for one, in C; only runs of
+    # whitespace and ellipses change the length, and they are few.
+    same_length = _ONE_SPACE.sub(" ", text.translate(_ONE_FOR_ONE))
     out: list[str] = []
     starts: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            j = i + 1
-            while j < n and text[j].isspace():
-                j += 1
-            out.append(" ")
-            starts.append(i)
-            i = j
-            continue
-        folded = ch.translate(_TABLE)
+    position = 0
+    for irregular in _IRREGULAR.finditer(text):
+        start, end = irregular.span()
+        out.append(same_length[position:start])
+        starts.extend(range(position, start))
+        folded = "..." if text[start] == "…" else " "
         out.append(folded)
-        starts.extend([i] * len(folded))
-        i += 1
-    return Folded("".join(out), tuple(starts), n)
+        starts.extend([start] * len(folded))
+        position = end
+    out.append(same_length[position:])
+    starts.extend(range(position, len(text)))
+    return Folded("".join(out), tuple(starts), len(text))
 
 
 def fold_quote(quote: str) -> str:

@@ -147,3 +147,36 @@ def test_quick_schema_check_agrees_with_jsonschema(changes: list[tuple[tuple, ob
     except Exception:
         quick = False
     assert quick == _validator("claim").is_valid(data)
+
+
+def _fold_by_character(text: str) -> tuple[str, tuple[int, ...]]:
+    """The plain definition of folding, one character at a time, that fold() must match."""
+    from generator.anchor import _TABLE
+
+    out: list[str] = []
+    starts: list[int] = []
+    i = 0
+    while i < len(text):
+        if text[i].isspace():
+            j = i + 1
+            while j < len(text) and text[j].isspace():
+                j += 1
+            out.append(" ")
+            starts.append(i)
+            i = j
+            continue
+        folded = text[i].translate(_TABLE)
+        out.append(folded)
+        starts.extend([i] * len(folded))
+        i += 1
+    return "".join(out), tuple(starts)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,'\"‘’“”—–-…\n\t\r\u00a0\u2009\u3000\x1c[]")), max_size=60))
+def test_fold_matches_folding_one_character_at_a_time(text: str) -> None:
+    from generator.anchor import fold
+
+    folded = fold(text)
+    assert (folded.text, folded.starts) == _fold_by_character(text)
+    assert folded.original_length == len(text)

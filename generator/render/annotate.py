@@ -57,7 +57,22 @@ def annotate(source: Source, highlights: list[Highlight]) -> list[tuple[str, str
     if 0 not in section_starts:
         parts.append(("article", "", []))
     anchored: set[str] = set()
+    opening: dict[int, list[int]] = {}  # position -> highlights (by index) with a part starting there
+    closing: dict[int, list[int]] = {}
+    for i, h in enumerate(highlights):
+        for s, e in h.passage.parts:
+            if s < e:
+                opening.setdefault(s, []).append(i)
+                closing.setdefault(e, []).append(i)
+    # Parts covering the current piece of text, counted per highlight: one sweep, not a scan per piece.
+    open_parts: dict[int, int] = {}
     for a, b in zip(bounds, bounds[1:], strict=False):
+        for i in closing.get(a, []):
+            open_parts[i] -= 1
+            if not open_parts[i]:
+                del open_parts[i]
+        for i in opening.get(a, []):
+            open_parts[i] = open_parts.get(i, 0) + 1
         if a in section_starts:
             parts.append((section_starts[a].kind, section_starts[a].label, []))
         out = parts[-1][2]
@@ -65,7 +80,7 @@ def annotate(source: Source, highlights: list[Highlight]) -> list[tuple[str, str
             if h.passage.anchor_id not in anchored:
                 anchored.add(h.passage.anchor_id)
                 out.append(f'<span class="fc-anchor" id="{h.passage.anchor_id}"></span>')
-        covering = [h for h in highlights if any(s <= a and b <= e for s, e in h.passage.parts)]
+        covering = [highlights[i] for i in sorted(open_parts)]
         chunk = text_html(text[a:b])
         if covering:
             lead = next((h for h in covering if h.role == "claim"), covering[0])

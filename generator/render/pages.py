@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -118,8 +118,9 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             edit_url=site.edit_url(claim.path),
             source=report.sources[claim.passage.source_id],
         )
+    touching = _claims_touching(visible)
     for source in sorted(report.sources.values(), key=lambda s: s.id):
-        about = [c for c in visible if _touches(c, source)]
+        about = touching.get(source.id, [])
         page(
             urls.source_page(source.id),
             "source.md.j2",
@@ -150,8 +151,9 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             page_of=urls.claims_index,
             verdict=None,
         )
+    by_verdict = _group(visible, lambda c: [c.verdict.id])
     for verdict in report.scale.verdicts:
-        items = [c for c in visible if c.verdict.id == verdict.id]
+        items = by_verdict.get(verdict.id, [])
         for number, chunk, total in _paginate(items):
             page(
                 urls.verdict_page(verdict.id, number),
@@ -166,8 +168,9 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             )
     tags = Counter(tag for c in visible for tag in c.tags)
     page("tags/index.md", "tags.md.j2", tags=sorted(tags.items()))
+    by_tag = _group(visible, lambda c: c.tags)
     for tag in tags:
-        items = [c for c in visible if tag in c.tags]
+        items = by_tag[tag]
         for number, chunk, total in _paginate(items):
             page(
                 urls.tag_page(tag, number),
@@ -183,10 +186,18 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
     return pages
 
 
-def _touches(claim: Claim, source: Source) -> bool:
-    return claim.passage.source_id == source.id or any(
-        e.passage and e.passage.source_id == source.id for e in claim.evidence
-    )
+def _group(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> dict[str, list[Claim]]:
+    """Group ``claims`` under each of their keys, in one pass and in their order."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        for key in dict.fromkeys(keys(claim)):
+            groups.setdefault(key, []).append(claim)
+    return groups
+
+
+def _claims_touching(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """Return, for each source id, the claims quoting it as the claim or as evidence."""
+    return _group(claims, lambda c: [c.passage.source_id] + [e.passage.source_id for e in c.evidence if e.passage])
 
 
 def _paginate(items: list[Claim]) -> Iterator[tuple[int, list[Claim], int]]:
@@ -202,10 +213,8 @@ def _chart(report: Report, visible: list[Claim], here: str) -> Markup:
 
 
 def _by_source(report: Report, visible: list[Claim]) -> list[tuple[Source, list[Claim]]]:
-    return [
-        (s, [c for c in visible if c.passage.source_id == s.id])
-        for s in sorted(report.sources.values(), key=lambda s: s.id)
-    ]
+    quoting = _group(visible, lambda c: [c.passage.source_id])
+    return [(s, quoting.get(s.id, [])) for s in sorted(report.sources.values(), key=lambda s: s.id)]
 
 
 def verdict_css(verdicts: tuple[Verdict, ...]) -> str:
