@@ -20,8 +20,8 @@ MAX_CONTEXT = 200  # the schema's limit on prefix and suffix
 def distinguishing_context(source: Source, quote: str, match: Match) -> tuple[str, str] | None:
     """Return (prefix, suffix), one of them usually empty, that anchor ``quote`` at ``match`` only.
 
-    Words are the source's own, joined by single spaces. The shortest context wins, a
-    prefix before a suffix of the same length; None when no context up to MAX_WORDS works.
+    Words are the source's own, joined by single spaces. The shortest context holding a word
+    wins, a prefix before a suffix of the same length; None when none up to MAX_WORDS works.
     """
     before = source.text[max(0, match.start - WINDOW) : match.start].split()
     after = source.text[match.end : match.end + WINDOW].split()
@@ -36,6 +36,8 @@ def distinguishing_context(source: Source, quote: str, match: Match) -> tuple[st
     for prefix, suffix in tries:
         if len(prefix) > MAX_CONTEXT or len(suffix) > MAX_CONTEXT:
             continue
+        if not any(ch.isalnum() for ch in prefix + suffix):
+            continue  # a lone quotation mark or full stop works, but no editor would recognise it
         found = anchor(source.folded, quote, prefix, suffix).match
         if found and (found.start, found.end) == (match.start, match.end):
             return prefix, suffix
