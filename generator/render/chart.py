@@ -28,6 +28,8 @@ def verdict_chart(counts: list[tuple[Verdict, int, str]]) -> Markup:
         name = f"{verdict.label}: {n} claim{'' if n == 1 else 's'}"
         rows.append(
             f'<a href="{escape(href)}" class="fc-chart-row" aria-label="{escape(name)}">'
+            # An unseen band under the whole row: a tap anywhere on it follows the link (30px, not the bar's 20).
+            f'<rect x="0" y="{y}" width="{width}" height="{ROW}" class="fc-chart-hit"/>'
             f'<path transform="translate(0 {y + 6}) scale({ICON / 24})" d="{PATHS[verdict.icon]}" '
             f'class="fc-chart-icon"/>'
             f'<text x="{ICON + 6}" y="{y + 19}" class="fc-chart-label">{escape(verdict.label)}</text>'
