@@ -23,7 +23,7 @@ from generator.problems import display_path
 from generator.quotes import closest_hint, line_col
 from generator.sources import SOURCE_ID, load_sources
 from generator.word_align import align
-from generator.yaml_edit import EditableYaml
+from generator.yaml_edit import EditableYaml, on_one_line
 from generator.yaml_source import PathKey, load_yaml
 
 MIN_SIMILARITY = 0.6  # below this, the closest passage is more likely a different passage
@@ -124,17 +124,20 @@ def reanchor_quote(source: Source, ref: QuoteRef) -> Proposal | Unresolved:
             f"quote occurs {len(exact)} times in the changed source '{source.id}'",
             "Choose one with prefix or suffix (words just before or after); check lists the places.",
         )
-    # The quote whole first: '...' in a quote may be the source's own ellipsis, not a cut.
-    tries = [[ref.quote]]
-    parts = [p for p in ELISION.split(ref.quote) if fold_quote(p)]
-    if len(parts) > 1:
-        tries.append(parts)
-    for attempt in tries:
-        found = align(source.folded, attempt, ref.prefix, ref.suffix)
-        if found is None:
-            continue
-        spans = tuple(source.folded.span(s, e) for s, e in found.parts)
-        quote = " … ".join(source.text[s:e] for s, e in spans)
+    # With elisions, the parts are aligned with any words allowed between them; a quote whole
+    # wins a tie, as '...' in a quote may be the source's own ellipsis, not a cut.
+    tries = [([ref.quote], [])]
+    marks = [m.group().strip() for m in ELISION.finditer(ref.quote)]
+    parts = ELISION.split(ref.quote)
+    if marks and all(fold_quote(p) for p in parts):
+        tries.append((parts, marks))
+    found = [(a, used) for attempt, used in tries if (a := align(source.folded, attempt, ref.prefix, ref.suffix))]
+    if found:
+        best, used = min(found, key=lambda f: f[0].cost)
+        spans = tuple(source.folded.span(s, e) for s, e in best.parts)
+        quote = on_one_line(source.text[spans[0][0] : spans[0][1]])
+        for mark, (s, e) in zip(used, spans[1:], strict=True):
+            quote += f" {mark} " + on_one_line(source.text[s:e])
         if Levenshtein.normalized_similarity(fold_quote(ref.quote), fold_quote(quote)) >= MIN_SIMILARITY:
             return _proposal(source, ref, Match(spans[0][0], spans[-1][1], spans), quote)
     return Unresolved(

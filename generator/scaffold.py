@@ -21,6 +21,7 @@ from generator.problems import UsageError, display_path
 from generator.quotes import closest_hint, line_col, to_passage
 from generator.scale import load_scale
 from generator.sources import load_sources
+from generator.yaml_edit import on_one_line
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CLAIM_ID = re.compile(r"fc-(\d+)")
@@ -86,7 +87,7 @@ def scaffold_claim(
     text = _template().render(
         id=claim_id,
         source_id=source_id,
-        quote=to_passage(source, match).text,
+        quote=on_one_line(to_passage(source, match).text),
         prefix=prefix,
         suffix=suffix,
         claim_date=source.meta.get("published"),

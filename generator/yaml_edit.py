@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,19 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from generator.yaml_source import PathKey
 
 BOM = "\ufeff"
+_LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
+
+
+def on_one_line(text: str) -> str:
+    """Return a quote with each line break (and the spaces around it) as one space.
+
+    Anchoring treats every run of whitespace alike, so the quote still matches its source,
+    and the record keeps it on one readable line.
+
+    >>> on_one_line("through Tuesday. \\n\\nThe Russian")
+    'through Tuesday. The Russian'
+    """
+    return _LINE_BREAK.sub(" ", text)
 
 
 def _round_trip_yaml(text: str) -> YAML:

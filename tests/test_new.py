@@ -155,3 +155,9 @@ def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="fc-0001.yml already exists; nothing was written"):
         write_scaffold(Scaffold(target, "new text\n"), tmp_path)
     assert target.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_a_quote_across_paragraphs_is_written_on_one_line(repo: Path) -> None:
+    run_cli("new", "--source", "typography", "--quote", "but it was not. About", cwd=repo, check=True)
+    text = (repo / "claims" / "fc-0006.yml").read_text(encoding="utf-8")
+    assert '  quote: "but it was not. About"\n' in text

@@ -129,3 +129,24 @@ def test_an_unchanged_text_with_intact_quotes_only_needs_its_sha256(repo: Path) 
         "Every quote anchors in the changed texts; run: python -m generator check\n"
     )
     assert run_cli("check", cwd=repo).returncode == 0
+
+
+def test_an_editors_cut_is_kept_and_line_breaks_become_spaces(tmp_path: Path) -> None:
+    repo = make_report_repo(tmp_path / "report")
+    edit(
+        repo / "claims" / "fc-0003.yml",
+        '"the base is the largest in the world"',
+        '"Comment one: the base […] largest in the world"',
+    )
+    edit(repo / "claims" / "fc-0004.yml", '"the army said on 3 May"', '"but it was not. About 28,000"')
+    commit_all(repo, "Quotes with a cut and across a paragraph")
+    edit(repo / "seeds" / "comments.txt", "largest in the world", "largest in the whole world")
+    edit(repo / "seeds" / "typography.txt", "but it was not.\n\nAbout", "but it was not so.\n\nAbout")
+    result = run_cli("reanchor", "--write", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    changed = git(repo, "diff", "--unified=0", "--no-color", "--", "claims").splitlines()
+    assert [line for line in changed if line[:1] == "+" and line[:3] != "+++"] == [
+        '+  quote: "Comment one: the base […] largest in the whole world"',
+        '+    quote: "but it was not so. About 28,000"',
+    ]
+    assert run_cli("check", cwd=repo).returncode == 0
