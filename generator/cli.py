@@ -41,6 +41,19 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the data files (claims.json and .csv, ClaimReview, Web Annotations, Atom feed) to a folder."""
+    from generator.export.files import export_files, write_files
+    from generator.load import load_report
+    from generator.render.pages import Site
+
+    report = load_report(_layout(args))
+    files = export_files(report, Site(site_url=args.site_url))
+    write_files(files, Path(args.out))
+    print(f"Wrote {len(files)} data files to {args.out}.")
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the records and build the site with MkDocs; the old site stays if anything fails."""
     from generator.site_build import build_site
@@ -162,6 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--site-url", default="", help="the site's public address, for absolute links")
     render.add_argument("--repo-url", default="", help="the repository's address, for 'edit this claim' links")
     render.set_defaults(run=cmd_render)
+
+    export = commands.add_parser("export", help=cmd_export.__doc__, description=cmd_export.__doc__)
+    export.add_argument("--out", default="build/data", help="folder to write to (default: build/data)")
+    export.add_argument("--site-url", required=True, help="the site's public address: every export links to it")
+    export.set_defaults(run=cmd_export)
 
     new = commands.add_parser("new", help=cmd_new.__doc__, description=cmd_new.__doc__)
     new.add_argument("--source", required=True, help="the source's id: its file name in seeds/ without .txt")

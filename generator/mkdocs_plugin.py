@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator.build_date import last_change
+from generator.export.files import export_files, write_files
+from generator.export.head import feed_link, page_heads
 from generator.load import Layout
-from generator.pipeline import render_report, write_pages
+from generator.pipeline import load_and_render, write_pages
 from generator.problems import GeneratorError, InputError
 from generator.progress import Progress
-from generator.render.pages import VERDICT_CSS
+from generator.render.pages import VERDICT_CSS, Site
 from generator.report_problems import format_problems
 from generator.search_index import index_site
 
@@ -41,16 +45,27 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent
         self.layout = Layout(root, self.config.claims, self.config.seeds, self.config.ratings, self.config.settings)
+        self.site = Site(site_url=config.site_url or "", repo_url=config.repo_url or "")
         self.progress = Progress()
         self.progress.stage("Checking the records and rendering their pages...")
         try:
-            self.pages = render_report(self.layout, site_url=config.site_url or "", repo_url=config.repo_url or "")
+            self.report, self.pages = load_and_render(self.layout, self.site)
         except InputError as err:
             # Raised here, before the build cleans site/, so a failing check leaves the old site as it was.
             raise PluginError(f"the fact-check records have problems:\n{format_problems(err.problems)}") from None
         self.progress.done(f"Rendered {len(self.pages):,} pages")
+        # MkDocs dates the sitemap by this clock; the data's own date makes builds reproducible.
+        if os.environ.get("SOURCE_DATE_EPOCH") in (None, getattr(self, "epoch", None)):
+            self.epoch = os.environ["SOURCE_DATE_EPOCH"] = str(last_change(self.report))
         if self.config.write_markdown:
-            write_pages(self.pages, root / self.config.write_markdown)
+            try:
+                write_pages(self.pages, root / self.config.write_markdown)
+            except GeneratorError as err:
+                raise PluginError(str(err)) from None
+        self.heads = page_heads(self.report, self.site) if self.site.site_url else {}
+        self.feed = feed_link(self.report, self.site) if self.site.site_url else None
+        if not self.site.site_url:
+            log.warning("site_url is not set in mkdocs.yml: ClaimReview, the feed and the data files are left out")
         if VERDICT_CSS not in config.extra_css:
             config.extra_css.insert(0, VERDICT_CSS)
         if str(SEARCH_THEME) not in config.theme.dirs:
@@ -90,9 +105,14 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             )
             if record and config.repo_url:
                 page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{self.config.branch}/{record}"
+        # Read by docs/overrides/main.html, which adds them to the page's head.
+        context["factcheck_head"] = self.heads.get(page.file.src_uri)
+        context["factcheck_feed"] = self.feed
         return context
 
     def on_post_build(self, config: Any) -> None:
+        if self.site.site_url:
+            write_files(export_files(self.report, self.site), Path(config.site_dir))
         self.progress.stage("Indexing the site for search with Pagefind...")
         try:
             indexed = index_site(Path(config.site_dir))  # on every build, `mkdocs serve` included

@@ -6,13 +6,19 @@ import os
 from pathlib import Path
 
 from generator.load import Layout, load_report
+from generator.model import Report
 from generator.render.pages import Site, render_pages
 
 
 def render_report(layout: Layout, site_url: str = "", repo_url: str = "") -> dict[str, str]:
     """Load and check the report, then render every page; raise InputError on any problem."""
+    return load_and_render(layout, Site(site_url=site_url, repo_url=repo_url))[1]
+
+
+def load_and_render(layout: Layout, site: Site) -> tuple[Report, dict[str, str]]:
+    """Return the checked report and its pages, for callers that also export it; raise InputError."""
     report = load_report(layout)  # settings, scale, sources, claims: every problem at once
-    return render_pages(report, Site(site_url=site_url, repo_url=repo_url))
+    return report, render_pages(report, site)
 
 
 def write_pages(pages: dict[str, str], out: Path) -> int:

@@ -13,14 +13,17 @@ occurs more than once in the text as captured.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from generator.anchor import ELISION
 from generator.model import Passage, Source
 
 _WORD = re.compile(r"\S+")
+_RUN = re.compile(r"\s+|\S+")
 _BLANKS = re.compile(r"\s+")
 LONG = 12  # words: past this a quote is named by its first and last EDGE words
 EDGE = 4
@@ -73,15 +76,15 @@ def quote_link(url: str | None, quote_text: str | None) -> str | None:
     return fragment_url(url, TextDirective(" ".join(first[:EDGE]), " ".join(last[-EDGE:])))
 
 
+@lru_cache(maxsize=4096)  # a page and the data both link each passage
 def directive_for(text: str, start: int, end: int) -> TextDirective:
     """Return the directive that finds ``text[start:end]`` (widened to whole words) and nothing else."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    breaks = [m.start() for m in re.finditer("\n", text)]
+    words, ends, breaks = _words_of(text)
 
     def line(position: int) -> int:
         return bisect_right(breaks, position)
 
-    inside = [i for i, (s, e) in enumerate(words) if s < end and e > start]
+    inside = list(range(bisect_right(ends, start), bisect_left(words, (end,))))
     if not inside:
         return TextDirective(_one_line(text[start:end]))
     first, last = inside[0], inside[-1]
@@ -112,6 +115,13 @@ def directive_for(text: str, start: int, end: int) -> TextDirective:
     return best  # the text repeats itself beyond any context: the first match is the best a link can do
 
 
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Return the spans of the words of ``text``, their ends, and where its lines break (once per text)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    return words, [e for _, e in words], [m.start() for m in re.finditer("\n", text)]
+
+
 def _context_sizes(before: int, after: int, short: bool) -> list[tuple[int, int]]:
     sizes = [(0, 0)]
     for k in range(1, CONTEXT + 1):
@@ -137,33 +147,52 @@ def _finds_only(
     text: str, spans: list[tuple[int, int]], prefix: tuple[int, int] | None, suffix: tuple[int, int] | None
 ) -> bool:
     """Tell whether a browser would match the directive once only in ``text``, at ``spans``."""
-    head = _pattern(text, spans[0], prefix, None if len(spans) > 1 else suffix)
-    starts = [m.start(1) for m in head.finditer(text)]
-    if starts != [spans[0][0]]:
+    folded, starts = _folded(text)
+
+    def at(position: int) -> int:
+        return bisect_left(starts, position)
+
+    ranged = len(spans) > 1
+    head = (at(prefix[0] if prefix else spans[0][0]), at(suffix[1] if suffix and not ranged else spans[0][1]))
+    found = _occurrences(folded, folded[head[0] : head[1]], 0)
+    if next(found, None) != head[0] or next(found, None) is not None:
         return False
-    if len(spans) == 1:
+    if not ranged:
         return True
-    tail = _pattern(text, spans[1], None, suffix)
-    found = tail.search(text, spans[0][1])
-    return found is not None and found.end(1) == spans[1][1]
+    tail = (at(spans[1][0]), at(suffix[1] if suffix else spans[1][1]))
+    return next(_occurrences(folded, folded[tail[0] : tail[1]], at(spans[0][1])), None) == tail[0]
 
 
-def _pattern(
-    text: str, span: tuple[int, int], prefix: tuple[int, int] | None, suffix: tuple[int, int] | None
-) -> re.Pattern[str]:
-    # Matches are case-insensitive, any run of spaces stands for any other, and each end of the
-    # whole match must fall on a word boundary; a lookahead lets matches overlap.
-    term = _words_pattern(text[span[0] : span[1]])
-    before = _words_pattern(text[prefix[0] : prefix[1]]) + r"\s*" if prefix else ""
-    after = r"\s*" + _words_pattern(text[suffix[0] : suffix[1]]) if suffix else ""
-    whole = text[prefix[0] if prefix else span[0] : suffix[1] if suffix else span[1]]
-    lead = r"(?<!\w)" if whole[:1].isalnum() else ""
-    trail = r"(?!\w)" if whole[-1:].isalnum() else ""
-    return re.compile(f"(?={lead}{before}({term}){after}{trail})", re.IGNORECASE)
+def _occurrences(folded: str, needle: str, start: int) -> Iterator[int]:
+    """Yield where ``needle`` occurs in ``folded`` from ``start``, beginning and ending on word boundaries."""
+    lead, trail = needle[:1].isalnum(), needle[-1:].isalnum()
+    at = folded.find(needle, start)
+    while at >= 0:
+        stop = at + len(needle)
+        if not (lead and at and folded[at - 1].isalnum()) and not (
+            trail and stop < len(folded) and folded[stop].isalnum()
+        ):
+            yield at
+        at = folded.find(needle, at + 1)
 
 
-def _words_pattern(part: str) -> str:
-    return r"\s+".join(re.escape(w) for w in part.split())
+@lru_cache(maxsize=1024)
+def _folded(text: str) -> tuple[str, list[int]]:
+    """Return ``text`` as a browser compares it (lower case, each run of white space one space), and
+    where each of its characters starts in ``text``."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few letters lower-case to two characters; keep their case
+        lower = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+    parts: list[str] = []
+    starts: list[int] = []
+    for match in _RUN.finditer(lower):
+        if match.group().isspace():
+            parts.append(" ")
+            starts.append(match.start())
+        else:
+            parts.append(match.group())
+            starts.extend(range(match.start(), match.end()))
+    return "".join(parts), starts
 
 
 def _one_line(part: str) -> str:

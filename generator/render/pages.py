@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.export.fragments import passage_link, quote_link
 from generator.model import Claim, Report, Source, Verdict
 from generator.render import urls
 from generator.render.annotate import annotate, highlights_for, text_html
@@ -52,6 +53,7 @@ def environment() -> Environment:
     )  # "{#id}" is Markdown
     env.filters.update(meta=_meta, source_text=lambda text: Markup(text_html(text)), date=human_date)
     env.globals["icon"] = icon
+    env.globals.update(passage_link=passage_link, quote_link=quote_link)  # "Check it in the original"
     return env
 
 
