@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Claim, Evidence, Scale, Source
-from generator.problems import Problem, display_path
+from generator.problems import Problem, clip, display_path
 from generator.quotes import resolve_passage
 from generator.schema_check import check_schema, field_name
 from generator.sources import SOURCE_ID
@@ -35,6 +35,7 @@ def load_claims(
     claims: list[Claim] = []
     problems: list[Problem] = []
     declared: dict[str, list[Located]] = {}
+    inside = folder.resolve()
     for file in sorted(folder.iterdir()):
         shown = display_path(file, root)
         if file.suffix == ".yaml":
@@ -53,6 +54,17 @@ def load_claims(
                 )
             )
             continue
+        if file.is_symlink() and not file.resolve().is_relative_to(inside):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "claim record is a link to a file outside claims/",
+                    "Copy the record into claims/ instead of linking to it.",
+                )
+            )
+            continue
         doc, problem = load_yaml(file, shown)
         if doc is None:
             problems += [problem] if problem else []
@@ -63,7 +75,7 @@ def load_claims(
         if isinstance(doc.data, dict):
             claim_id = doc.data.get("id")
             if isinstance(claim_id, str):
-                if claim_id != file.stem:
+                if claim_id != file.stem and SOURCE_ID.fullmatch(claim_id):  # else the schema says why
                     found.append(
                         doc.problem(
                             ("id",),
@@ -175,7 +187,7 @@ def _resolve(
             problems.append(
                 doc.problem(
                     ("verdict",),
-                    f"unknown verdict '{data['verdict']}'",
+                    f"unknown verdict {clip(data['verdict'])!r}",
                     f"Expected one of: {options} (see ratings.yml).",
                 )
             )

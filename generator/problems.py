@@ -48,6 +48,11 @@ class UsageError(GeneratorError):
         super().__init__(message + "".join(f"\n    {line}" for line in hint.splitlines()))
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """Shorten ``text`` for a message: a hostile value must not flood the output."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def display_path(path: Path, root: Path) -> str:
     """Return ``path`` relative to ``root`` with forward slashes, as messages show it."""
     try:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from generator.problems import Problem
@@ -25,9 +26,22 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    # JSON Schema's '$' ends the text, but Python's also matches before a final line break:
+    # "fc-0001\n" must not pass as an id (fastjsonschema makes the same correction).
+    if validator.is_type(instance, "string") and not re.search(_DOLLAR.sub(r"\\Z", pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Strict = validators.extend(Draft7Validator, {"pattern": _pattern})
+
+
 @cache
-def _validator(name: str) -> Draft7Validator:
-    return Draft7Validator(load_schema(name))
+def _validator(name: str) -> Any:
+    return _Strict(load_schema(name))
 
 
 @cache
@@ -46,7 +60,9 @@ def check_schema(doc: Located, name: str) -> list[Problem]:
         pass
     root = load_schema(name)
     errors = _validator(name).iter_errors(doc.data)
-    return sorted({p for error in errors for p in _explain(doc, error, root)})
+    problems = sorted({p for error in errors for p in _explain(doc, error, root)})
+    # The two validators must agree; if they ever do not, the record is still refused.
+    return problems or [doc.problem((), f"the record does not match the {name} schema")]
 
 
 def describe(root: dict[str, Any], path: tuple[Any, ...], data: Any = None) -> str:
@@ -90,6 +106,8 @@ def _show(value: Any) -> str:
         return f"{str(value).lower()} (a yes/no value; put it in quotes to mean the word)"
     if isinstance(value, (dict, list)):
         return "a list" if isinstance(value, list) else "a mapping"
+    if isinstance(value, int):
+        return f"the number {value} (put it in quotes to mean the text)"
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
@@ -134,7 +152,7 @@ def _explain(doc: Located, error: ValidationError, root: dict[str, Any]) -> Iter
             hint = f"Did you mean '{close[0]}'? " if close else ""
             yield doc.problem(
                 (*at, key),
-                f"unknown field '{key}' in {name}",
+                f"unknown field {_show(key)} in {name}",
                 hint + "Expected one of: " + ", ".join(allowed) + ".",
                 key=True,
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 
 from generator.anchor import anchor
@@ -14,6 +15,9 @@ from generator.yaml_source import decode, load_yaml
 
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 MAX_TEXT_BYTES = 5 * 1024 * 1024
+# Control characters cannot be shown, and STX/ETX are Python-Markdown's own placeholders: a text
+# holding them could pull other parts of a page into the passage. Tabs, line and page breaks stay.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def load_sources(seeds: Path, root: Path) -> tuple[dict[str, Source], list[Problem]]:
@@ -45,16 +49,21 @@ def load_sources(seeds: Path, root: Path) -> tuple[dict[str, Source], list[Probl
                 )
             )
             continue
-        if text_file.is_symlink() and not text_file.resolve().is_relative_to(inside):
+        outside = [f for f in (text_file, text_file.with_suffix(".yml")) if _links_outside(f, inside)]
+        if outside:
+            what = "source text" if outside[0] == text_file else "source metadata"
             problems.append(
                 Problem(
-                    shown,
+                    display_path(outside[0], root),
                     1,
                     1,
-                    "source text is a link to a file outside seeds/",
-                    "Copy the text into seeds/ instead of linking to it.",
+                    f"{what} is a link to a file outside seeds/",
+                    "Copy the file into seeds/ instead of linking to it.",
                 )
             )
+            continue
+        if not text_file.is_file():  # a folder, a pipe or a device would hang or fail the read
+            problems.append(Problem(shown, 1, 1, "not a regular file", "Replace it with a plain text file."))
             continue
         source, found = _load_one(text_file, shown, source_id, root)
         problems += found
@@ -74,17 +83,37 @@ def load_sources(seeds: Path, root: Path) -> tuple[dict[str, Source], list[Probl
     return sources, problems
 
 
+def _links_outside(file: Path, inside: Path) -> bool:
+    return file.is_symlink() and not file.resolve().is_relative_to(inside)
+
+
 def text_sha256(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
 def _load_one(text_file: Path, shown: str, source_id: str, root: Path) -> tuple[Source | None, list[Problem]]:
+    size = text_file.stat().st_size  # before reading: the limit also guards memory
+    if size > MAX_TEXT_BYTES:
+        return None, [Problem(shown, 1, 1, f"source text is {size:,} bytes, over the limit of {MAX_TEXT_BYTES:,}")]
     raw = text_file.read_bytes()
-    if len(raw) > MAX_TEXT_BYTES:
-        return None, [Problem(shown, 1, 1, f"source text is {len(raw):,} bytes, over the limit of {MAX_TEXT_BYTES:,}")]
     text, problem = decode(raw, shown)
     if text is None:
         return None, [problem] if problem else []
+    control = _CONTROL.search(text)
+    if control:
+        at = control.start()
+        line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        name = unicodedata.name(control.group(), "")
+        return Source(source_id, text, {}, text_sha256(raw)), [
+            Problem(
+                shown,
+                line,
+                col,
+                f"source text holds the invisible control character U+{ord(control.group()):04X}"
+                + (f" ({name})" if name else ""),
+                "Delete it from the text (it cannot be shown), then update sha256 in the metadata.",
+            )
+        ]
     meta_file = text_file.with_suffix(".yml")
     meta_shown = display_path(meta_file, root)
     digest = text_sha256(raw)

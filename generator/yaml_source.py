@@ -4,26 +4,38 @@ Only what a claim record needs is accepted, so that YAML never changes a value's
 behind an editor's back: no aliases (no alias bombs), no duplicate keys, no tags, and plain
 scalars typed by a small fixed rule (YAML 1.2 core: ``null``, ``true``, ``false``, decimal
 integers); everything else, ``no``, ``2021-05-20``, ``1e3`` or ``012`` included, stays text.
-Types beyond that are the schema's business.
+Types beyond that are the schema's business. Hostile files are refused with a located message,
+never a crash: nesting is capped, files have a size limit, and no value may hold a control
+character, half a surrogate pair or an invisible direction override.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.problems import Problem
+from generator.problems import Problem, clip
 
 MAX_BYTES = 256 * 1024
+MAX_DEPTH = 20  # a claim record nests three levels deep (evidence, item, field)
 PathKey = tuple[str | int, ...]
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+# Characters no value may hold, though YAML escapes ("\x02", "\ud800") can write them: control
+# characters cannot be shown and break the pages' front matter; half a surrogate pair cannot be
+# written as UTF-8; invisible direction overrides make a page show other words than the record's.
+_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+# libyaml composes nested collections by recursion in C, where a deep enough file overflows the
+# stack; nesting needs one of these characters per level, so fewer of them keeps libyaml safe.
+_NESTING_MARKS = "[{-:?"
+_LIBYAML_SAFE_MARKS = 1000
 
 
 @dataclass
@@ -53,15 +65,57 @@ class _Refused(Exception):
 
 
 class _Loader(yaml.SafeLoader):
+    depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
             raise _Refused(
                 event.start_mark,
-                f"YAML alias '*{event.anchor}' is not allowed in a record",
+                f"YAML alias '*{clip(event.anchor)}' is not allowed in a record",
                 "Write the value out in full; anchors and aliases are refused.",
             )
-        return Composer.compose_node(self, parent, index)
+        if isinstance(event, NodeEvent) and getattr(event, "tag", None) not in (None, "!"):
+            raise _Refused(
+                event.start_mark,
+                f"YAML tag '{clip(event.tag.replace('tag:yaml.org,2002:', '!!'))}' is not allowed",
+                "Remove the tag; write the value as plain text.",
+            )
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH + 1:
+                raise _Refused(event.start_mark, *_TOO_DEEP)
+            return Composer.compose_node(self, parent, index)
+        finally:
+            self.depth -= 1
+
+
+_TOO_DEEP = (
+    f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+    "A record needs a few levels at most; check the indentation and the brackets.",
+)
+
+
+def _check_text(node: ScalarNode, value: str) -> None:
+    """Refuse a value holding a character that no page can show as the record means it."""
+    bad = _REFUSED.search(value)
+    if bad is None:
+        return
+    char = bad.group()
+    code = f"U+{ord(char):04X}"
+    if "\ud800" <= char <= "\udfff":
+        raise _Refused(
+            node.start_mark,
+            f"text holds {code}, half of a UTF-16 surrogate pair, which is not a character",
+            "Write the character itself, or its \\U0001F600 form, instead of two \\u escapes.",
+        )
+    name = unicodedata.name(char, "")
+    raise _Refused(
+        node.start_mark,
+        f"text holds the invisible control character {code}" + (f" ({name})" if name else ""),
+        "Delete it: invisible characters can make a page show something other than the record says; "
+        "they often come from copying out of a PDF, a word processor or a web page.",
+    )
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -76,9 +130,12 @@ def _scalar(node: ScalarNode) -> Any:
         "tag:yaml.org,2002:merge",
     ):
         raise _Refused(
-            node.start_mark, f"YAML tag '{node.tag}' is not allowed", "Remove the tag; write the value as plain text."
+            node.start_mark,
+            f"YAML tag '{clip(node.tag.replace('tag:yaml.org,2002:', '!!'))}' is not allowed",
+            "Remove the tag; write the value as plain text.",
         )
     value = node.value
+    _check_text(node, value)
     if node.style:  # quoted or block scalars are always text (libyaml marks plain ones '', PyYAML None)
         return value
     if value in ("", "~", "null"):
@@ -92,6 +149,8 @@ def _scalar(node: ScalarNode) -> Any:
 
 def _build(node: Node, at: PathKey, doc: Located) -> Any:
     doc.values[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(at) > MAX_DEPTH:
+        raise _Refused(node.start_mark, *_TOO_DEEP)
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
@@ -104,12 +163,13 @@ def _build(node: Node, at: PathKey, doc: Located) -> Any:
                 key_node.start_mark, "mapping keys must be plain names", "Write keys as simple words, like 'verdict:'."
             )
         key = str(key_node.value)
+        _check_text(key_node, key)
         if key in result:
             first = doc.keys[(*at, key)]
             raise _Refused(
                 key_node.start_mark,
-                f"duplicate key '{key}'",
-                f"'{key}' is already set on line {first[0]}; keep one of them.",
+                f"duplicate key '{clip(key)}'",
+                f"'{clip(key)}' is already set on line {first[0]}; keep one of them.",
             )
         doc.keys[(*at, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         result[key] = _build(value_node, (*at, key), doc)
@@ -136,15 +196,18 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
 def load_yaml(file: Path, path: str) -> tuple[Located | None, Problem | None]:
     """Load ``file`` (shown as ``path`` in messages); return the document or the problem."""
     try:
-        raw = file.read_bytes()
+        if not file.is_file():  # a folder, a pipe or a device would hang or fail the read
+            return None, Problem(path, 1, 1, "not a regular file", "Replace it with a plain text file.")
+        size = file.stat().st_size  # before reading: the limit also guards memory
+        raw = file.read_bytes() if size <= MAX_BYTES else b""
     except OSError as err:
         return None, Problem(path, 1, 1, f"cannot read file: {err.strerror}")
-    if len(raw) > MAX_BYTES:
+    if size > MAX_BYTES or len(raw) > MAX_BYTES:
         return None, Problem(
             path,
             1,
             1,
-            f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
+            f"file is {max(size, len(raw)):,} bytes, over the limit of {MAX_BYTES:,}",
             "A record should be short; move long material to the analysis of separate claims.",
         )
     text, problem = decode(raw, path)
@@ -178,12 +241,31 @@ def parse_yaml(text: str, path: str) -> tuple[Located | None, Problem | None]:
         return None, Problem(path, line, col, f"invalid YAML: {message}", f"{hint}\n(The YAML parser said: {said}.)")
     except RecursionError:
         return None, Problem(path, 1, 1, "invalid YAML: nested too deeply", "A record has at most a few levels.")
+    except yaml.reader.ReaderError as err:
+        # Raised for a raw control character in the file, before any mark exists.
+        line = text.count("\n", 0, err.position) + 1
+        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        char = chr(err.character) if isinstance(err.character, int) else str(err.character)
+        name = unicodedata.name(char, "")
+        return None, Problem(
+            path,
+            line,
+            col,
+            f"the file holds the invisible control character U+{ord(char):04X}" + (f" ({name})" if name else ""),
+            "Delete it; it often comes from copying out of a PDF, a word processor or a web page.",
+        )
     except yaml.YAMLError as err:
         return None, Problem(path, 1, 1, f"invalid YAML: {err}")
     return doc, None
 
 
 _FastLoader = getattr(yaml, "CSafeLoader", None)
+_TAG_LIKE = re.compile(r"(?:^|[\s\[{,])!")
+
+
+def _fast_is_safe(text: str) -> bool:
+    """Tell whether libyaml may read ``text``: it cannot recurse too deep, and holds no tag to refuse."""
+    return sum(map(text.count, _NESTING_MARKS)) < _LIBYAML_SAFE_MARKS and not _TAG_LIKE.search(text)
 
 
 def _parse_fast(text: str, path: str) -> Located | None:
@@ -192,7 +274,7 @@ def _parse_fast(text: str, path: str) -> Located | None:
     Every refusal and syntax error is left to the pure-Python loader above, so that its
     messages, and the marks they point to, stay exactly the same.
     """
-    if _FastLoader is None:
+    if _FastLoader is None or not _fast_is_safe(text):
         return None
     doc = Located(path, None)
     try:
@@ -226,6 +308,11 @@ def _has_alias(root: Node) -> bool:
 
 
 _YAML_ERRORS = (
+    (
+        "expected a single document",
+        "a second YAML document starts here",
+        "A record is one document: remove this '---' line and what follows, or move it to a file of its own.",
+    ),
     (
         "mapping values are not allowed",
         "a ': ' inside a value",
