@@ -128,15 +128,19 @@ def anchor(source: Folded, quote: str, prefix: str = "", suffix: str = "") -> An
 
 
 def _elided(source: Folded, parts: list[str]) -> list[Match]:
+    # Each part is searched once: a short part occurring thousands of times must not make
+    # the search quadratic (a hostile quote like "e … e" would otherwise stall the checker).
+    later = [find_all(source, part) for part in parts[1:]]
+    later_starts = [[start for start, _ in spans] for spans in later]
     found: list[Match] = []
     for first_start, first_end in find_all(source, parts[0]):
         spans, end = [(first_start, first_end)], first_end
-        for part in parts[1:]:
-            nxt = [s for s in find_all(source, part) if end <= s[0] <= end + MAX_ELISION_GAP]
-            if not nxt:
+        for occurrences, starts in zip(later, later_starts, strict=True):
+            i = bisect_left(starts, end)
+            if i == len(starts) or starts[i] > end + MAX_ELISION_GAP:
                 break
-            spans.append(nxt[0])
-            end = nxt[0][1]
+            spans.append(occurrences[i])
+            end = occurrences[i][1]
         else:
             found.append(Match(spans[0][0], spans[-1][1], tuple(spans)))
     return found

@@ -10,6 +10,7 @@ from generator.problems import Problem
 from generator.yaml_source import Located, PathKey
 
 ELLIPSIS = " … "
+HINT_NEEDLE = 200
 
 
 def resolve_passage(
@@ -76,7 +77,8 @@ def _explain(doc: Located, at: PathKey, quoted: dict, source: Source, found: Anc
 
 def closest_hint(source: Source, quote: str) -> str:
     """Name the passage of ``source`` most like ``quote``, for a hint."""
-    needle = fold_quote(quote)
+    # The alignment costs the needle's length times the text's: its first words suffice for a hint.
+    needle = fold_quote(quote)[:HINT_NEEDLE]
     hay = source.folded.text
     if not needle or not hay:
         return "The source text is empty."
