@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -58,10 +59,16 @@ def environment() -> Environment:
 
 
 def _one_line(value: Any) -> Any:
-    # A line break in a value could end the HTML block around it and let Markdown read the rest.
-    if isinstance(value, str) and not isinstance(value, Markup):
+    # A line break in a value could end the HTML block around it and let Markdown read the rest;
+    # HTML made here may keep its line breaks, but never a blank line (a title attribute could).
+    if isinstance(value, Markup):
+        return Markup(_BLANK_LINES.sub("\n", value))
+    if isinstance(value, str):
         return " ".join(value.split())
     return value
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def _meta(value: str) -> Markup:

@@ -39,10 +39,16 @@ ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 
 def render_markdown(text: str) -> Markup:
-    """Return ``text`` as safe HTML: raw HTML is dropped, links keep only http(s) or relative URLs.
+    """Return ``text`` as safe HTML: raw HTML is dropped, links keep only http(s) or plain relative URLs.
+
+    A relative link is kept when it is a path from the claim's page, like ``../fc-0002/`` or
+    ``#evidence``; one that leaves the site's folder (``/x``, ``//host/x``, ``\\host``) loses its
+    address, as does any other scheme (``javascript:``, ``data:``, ``mailto:``).
 
     >>> render_markdown("*Hi* <script>x()</script> [a](javascript:alert(1))")
     Markup('<p><em>Hi</em>  <a rel="noopener noreferrer nofollow">a</a></p>')
+    >>> render_markdown("[b](//evil.example)")
+    Markup('<p><a rel="noopener noreferrer nofollow">b</a></p>')
     """
     # Headings from editors start at h3: the page owns h1 and h2.
     html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
@@ -54,6 +60,7 @@ def render_markdown(text: str) -> Markup:
         url_schemes={"http", "https"},
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        url_relative=_plain_relative,
     )
     # No blank line may remain inside the HTML block, or the page's Markdown would end it there.
     clean = _PRE.sub(lambda m: m.group(0).replace("\n", "&#10;"), clean)
@@ -61,3 +68,9 @@ def render_markdown(text: str) -> Markup:
 
 
 _PRE = re.compile(r"<pre>.*?</pre>", re.DOTALL)
+_NOT_PLAIN = re.compile(r"^[/\\]|\\|[\s\x00-\x1f\x7f]|^[^/?#]*:")
+
+
+def _plain_relative(url: str) -> str | None:
+    """Keep a relative URL only if it is a plain path, query or fragment from the page."""
+    return None if _NOT_PLAIN.search(url) else url
