@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.load import Layout, load_report
 from generator.model import Report
+from generator.problems import ConfigError
 from generator.render.pages import Site, render_pages
 
 
@@ -25,28 +26,56 @@ def write_pages(pages: dict[str, str], out: Path) -> int:
     """Write ``pages`` under ``out``, touching only files whose bytes change; remove stale ones.
 
     Returns how many files were written. Unchanged files keep their bytes and times, so a
-    live preview rebuilds quickly; files this function wrote before and no longer makes are
-    removed, so a deleted claim leaves no stale page.
+    live preview rebuilds quickly. The files written are listed in ``out/.generated-pages``:
+    those listed before and no longer made are removed, so a deleted claim leaves no stale
+    page, and no other file is ever removed. A folder that already holds files but no such
+    list is refused (ConfigError), so ``--out docs`` cannot wipe hand-written pages.
     """
     out.mkdir(parents=True, exist_ok=True)
     root = out.resolve()
+    listed = root / MANIFEST
+    if not listed.is_file():
+        foreign = sorted(p for p in root.rglob("*") if not p.is_dir())
+        if foreign:
+            raise ConfigError(
+                f"{out}: the folder holds files the generator did not write, such as "
+                f"{foreign[0].relative_to(root).as_posix()}; nothing was written.\n"
+                "    Choose an empty or new folder: the generator removes its own old pages there."
+            )
+    before = set(listed.read_text(encoding="utf-8").splitlines()) if listed.is_file() else set()
     written = 0
     for rel, content in sorted(pages.items()):
-        target = (out / rel).resolve()
-        if not target.is_relative_to(root):
+        target = _inside(root, rel)
+        if target is None:
             raise ValueError(f"page path escapes the output folder: {rel}")
         data = content.encode("utf-8")
-        if target.exists() and target.read_bytes() == data:
+        if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)
         written += 1
-    wanted = {(out / rel).resolve() for rel in pages}
-    for existing in sorted(root.rglob("*"), reverse=True):
-        if existing.is_file() and existing not in wanted:
-            existing.unlink()
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
+    for rel in sorted(before - set(pages), reverse=True):
+        stale = _inside(root, rel)
+        if stale is not None and stale.is_file() and not stale.is_symlink():
+            stale.unlink()
+            for folder in stale.parents:
+                if folder == root or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+    tmp = listed.with_name(f"{MANIFEST}.tmp")
+    tmp.write_text("".join(f"{rel}\n" for rel in sorted(pages)), encoding="utf-8")
+    os.replace(tmp, listed)
     return written
+
+
+MANIFEST = ".generated-pages"
+
+
+def _inside(root: Path, rel: str) -> Path | None:
+    """Return ``root/rel`` if it stays inside ``root`` (a listed path is data, not trusted)."""
+    if not rel or rel.startswith("/"):
+        return None
+    target = (root / rel).resolve()
+    return target if target.is_relative_to(root) and target != root else None
