@@ -118,12 +118,14 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             report=report, site=site, here=path, href=href, urls=urls, **context
         )
 
+    # Claim pages sit side by side, so a bare id in an analysis links to ../<id>/.
+    claim_links = {c.id: f"../{c.id}/" for c in visible}
     for claim in visible:
         page(
             urls.claim_page(claim.id),
             "claim.md.j2",
             claim=claim,
-            analysis=render_markdown(claim.analysis),
+            analysis=render_markdown(claim.analysis, claim_links),
             edit_url=site.edit_url(claim.path),
             source=report.sources[claim.passage.source_id],
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import markdown
 import nh3
@@ -38,7 +39,7 @@ TAGS = {
 ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 
-def render_markdown(text: str) -> Markup:
+def render_markdown(text: str, claim_links: Mapping[str, str] | None = None) -> Markup:
     """Return ``text`` as safe HTML: raw HTML is dropped, links keep only http(s) or plain relative URLs.
 
     A relative link is kept when it is a path from the claim's page, like ``../fc-0002/`` or
@@ -49,7 +50,14 @@ def render_markdown(text: str) -> Markup:
     Markup('<p><em>Hi</em>  <a rel="noopener noreferrer nofollow">a</a></p>')
     >>> render_markdown("[b](//evil.example)")
     Markup('<p><a rel="noopener noreferrer nofollow">b</a></p>')
+
+    Bare claim ids found in ``claim_links`` become links to their pages:
+
+    >>> render_markdown("See fc-0002.", {"fc-0002": "../fc-0002/"})
+    Markup('<p>See <a href="../fc-0002/" rel="noopener noreferrer nofollow">fc-0002</a>.</p>')
     """
+    if claim_links:
+        text = _CLAIM_ID.sub(lambda m: f"[{m[1]}]({claim_links[m[1]]})" if m[1] in claim_links else m[1], text)
     # Headings from editors start at h3: the page owns h1 and h2.
     html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
@@ -67,6 +75,8 @@ def render_markdown(text: str) -> Markup:
     return Markup(re.sub(r"\n\s*\n", "\n", clean).strip())
 
 
+# A claim id standing alone in prose: not inside a word, a path, a link text or a code span.
+_CLAIM_ID = re.compile(r"(?<![\w\-/\[`#.])([a-z][a-z0-9]*-[0-9][a-z0-9-]*)(?![\w-]|\]|`)")
 _PRE = re.compile(r"<pre>.*?</pre>", re.DOTALL)
 _NOT_PLAIN = re.compile(r"^[/\\]|\\|[\s\x00-\x1f\x7f]|^[^/?#]*:")
 
