@@ -142,6 +142,7 @@
     if (!term && !Object.keys(filters).length) {
       list.replaceChildren();
       list.removeAttribute("data-query");
+      list.removeAttribute("data-filters");
       say("Type to search.");
       return;
     }
@@ -157,6 +158,7 @@
           if (serial !== searches) return;
           list.replaceChildren.apply(list, pages.map(resultItem));
           list.setAttribute("data-query", term);
+          list.setAttribute("data-filters", new URLSearchParams(filters).toString());
           var count = found.results.length;
           say(
             count === 0
@@ -200,7 +202,11 @@
   dialog.addEventListener("keydown", function (event) {
     var all = links();
     var at = all.indexOf(document.activeElement);
-    if (event.key === "ArrowDown" && all.length) {
+    if (event.key === "Escape") {
+      // A search field would only clear itself on the first Escape; the dialog closes at once.
+      event.preventDefault();
+      dialog.close();
+    } else if (event.key === "ArrowDown" && all.length) {
       event.preventDefault();
       all[Math.min(at + 1, all.length - 1)].focus();
     } else if (event.key === "ArrowUp" && at >= 0) {
