@@ -20,6 +20,7 @@ from generator.load import Layout
 from generator.pipeline import load_and_render, write_pages
 from generator.problems import GeneratorError, InputError
 from generator.progress import Progress
+from generator.render.compact import compact_html
 from generator.render.pages import VERDICT_CSS, Site
 from generator.report_problems import format_problems
 from generator.search_index import index_site
@@ -90,7 +91,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         self.built += 1
         self.progress.count("Building pages with MkDocs", self.built, self.total)
-        return output
+        return compact_html(output)
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         meta = page.meta or {}
