@@ -160,8 +160,19 @@ def _evidence_changes(old: Record, new: Record) -> list[str]:
         return []
     old_keys = {_evidence_key(i): i for i in before}
     new_keys = {_evidence_key(i): i for i in after}
-    lines = [f"added: {describe_evidence(i)}" for k, i in new_keys.items() if k not in old_keys]
-    lines += [f"removed: {describe_evidence(i)}" for k, i in old_keys.items() if k not in new_keys]
+    added = [i for k, i in new_keys.items() if k not in old_keys]
+    removed = [i for k, i in old_keys.items() if k not in new_keys]
+    lines = []
+    for item in added:
+        # An item whose quote or title was edited in place reads as one change, not two.
+        at = after.index(item)
+        was = before[at] if at < len(before) else None
+        if was in removed and _evidence_key(was)[:2] == _evidence_key(item)[:2]:
+            removed.remove(was)
+            lines.append(f"edited: {describe_evidence(was)} → {describe_evidence(item)}")
+        else:
+            lines.append(f"added: {describe_evidence(item)}")
+    lines += [f"removed: {describe_evidence(i)}" for i in removed]
     for k, item in new_keys.items():
         was = old_keys.get(k)
         if was is None or was == item:

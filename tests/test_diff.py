@@ -162,3 +162,13 @@ def test_a_report_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     result = run_cli("diff", "main", cwd=repo / "report")
     assert "### Verdicts changed\n\n- **fc-0003**: Opinion → **Unproven**." in result.stdout
     assert "1 verdict changed, 1 record edited." in result.stdout
+
+
+def test_an_evidence_quote_edited_in_place_is_one_change(repo: Path) -> None:
+    edit(repo / "claims" / "fc-0002.yml", 'quote: "The exercise is held each year."', 'quote: "The exercise is held"')
+    result = run_cli("diff", "edit-claims", cwd=repo)
+    assert result.stdout.endswith(
+        "### Evidence changed\n\n- **fc-0002**:\n"
+        '  - edited: quote from typography: "The exercise is held each year." (contradicts) → '
+        'quote from typography: "The exercise is held" (contradicts)\n'
+    )
