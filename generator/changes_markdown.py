@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from generator.changes import Changed, Changes, Record, clip
+from generator.changes import Changed, Changes, Record, SourceChange, clip
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
 
@@ -137,7 +137,7 @@ def _shown(r: Record, key: str) -> str:
     return r.text(key)
 
 
-def _source(s) -> str:
+def _source(s: SourceChange) -> str:
     name = f"**{escape(s.id)}**"
     if s.kind == "added":
         return f"- {name}: new source text (sha256 {s.after_sha[:12]})."

@@ -111,7 +111,10 @@ def propose(layout: Layout) -> Reanchoring:
             result.intact[source.id] = result.intact.get(source.id, 0) + 1
             continue
         outcome = reanchor_quote(source, ref)
-        (result.proposals if isinstance(outcome, Proposal) else result.unresolved).append(outcome)
+        if isinstance(outcome, Proposal):
+            result.proposals.append(outcome)
+        else:
+            result.unresolved.append(outcome)
     return result
 
 
@@ -126,7 +129,7 @@ def reanchor_quote(source: Source, ref: QuoteRef) -> Proposal | Unresolved:
         )
     # With elisions, the parts are aligned with any words allowed between them; a quote whole
     # wins a tie, as '...' in a quote may be the source's own ellipsis, not a cut.
-    tries = [([ref.quote], [])]
+    tries: list[tuple[list[str], list[str]]] = [([ref.quote], [])]
     marks = [m.group().strip() for m in ELISION.finditer(ref.quote)]
     parts = ELISION.split(ref.quote)
     if marks and all(fold_quote(p) for p in parts):
