@@ -1,9 +1,10 @@
 """After a source text is edited, find where each broken quote went, and propose the new words.
 
 A source whose text no longer has its recorded sha256 has changed. Every quote of that
-source that no longer anchors is looked for again by fuzzy matching (rapidfuzz); the passage
-of the new text closest to it, cut at word boundaries, becomes a proposal in the source's
-own characters, with its edit distance to the old quote. Nothing is written until an editor
+source that no longer anchors is looked for again, word by word (generator.word_align), with
+its prefix and suffix when it has them; the closest passage of the new text becomes a
+proposal in the source's own characters, with its edit distance (rapidfuzz's Levenshtein)
+to the old quote. Nothing is written until an editor
 accepts (``reanchor --write``); the sha256 is updated only when every quote of the source
 anchors again, so ``check`` keeps failing until then.
 """
