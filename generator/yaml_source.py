@@ -259,7 +259,15 @@ def parse_yaml(text: str, path: str) -> tuple[Located | None, Problem | None]:
     return doc, None
 
 
-_FastLoader = getattr(yaml, "CSafeLoader", None)
+_FastLoader: Any = None
+if hasattr(yaml, "CSafeLoader"):
+
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        # _scalar types plain values itself; of the implicit tags only '<<' (refused) matters,
+        # and resolving the others for every value is a third of libyaml's time.
+        yaml_implicit_resolvers = {"<": yaml.SafeLoader.yaml_implicit_resolvers["<"]}
+
+
 _TAG_LIKE = re.compile(r"(?:^|[\s\[{,])!")
 
 
@@ -274,8 +282,8 @@ def _parse_fast(text: str, path: str) -> Located | None:
     Every refusal and syntax error is left to the pure-Python loader above, so that its
     messages, and the marks they point to, stay exactly the same.
     """
-    if _FastLoader is None or not _fast_is_safe(text):
-        return None
+    if _FastLoader is None or not _fast_is_safe(text) or "&" in text:
+        return None  # an alias needs an anchor, written with '&': rare, left to the exact loader
     doc = Located(path, None)
     try:
         loader = _FastLoader(text)
@@ -283,28 +291,12 @@ def _parse_fast(text: str, path: str) -> Located | None:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-        if node is None or _has_alias(node):
+        if node is None:
             return None
         doc.data = _build(node, (), doc)
     except (yaml.YAMLError, _Refused, RecursionError):
         return None
     return doc
-
-
-def _has_alias(root: Node) -> bool:
-    """Tell whether a node is reached twice: libyaml resolves an alias to its anchor's node."""
-    seen: set[int] = set()
-    todo = [root]
-    while todo:
-        node = todo.pop()
-        if id(node) in seen:
-            return True
-        seen.add(id(node))
-        if isinstance(node, SequenceNode):
-            todo += node.value
-        elif isinstance(node, MappingNode):
-            todo += [part for pair in node.value for part in pair]
-    return False
 
 
 _YAML_ERRORS = (
