@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ARTIFACTS, run_cli, serve
 
 pytestmark = pytest.mark.browser
