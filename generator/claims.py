@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.analysis_limits import analysis_problems
 from generator.model import Claim, Evidence, Scale, Source
 from generator.problems import Problem, clip, display_path
 from generator.quotes import resolve_passage
@@ -179,6 +180,9 @@ def _resolve(
                     quote=item.get("quote"),
                 )
             )
+    if isinstance(data.get("analysis"), str):
+        for message, hint in analysis_problems(data["analysis"]):
+            problems.append(doc.problem(("analysis",), f"analysis: {message}", hint))
     verdict = None
     if isinstance(data.get("verdict"), str) and scale is not None:
         verdict = scale.get(data["verdict"])
