@@ -23,8 +23,9 @@ site: $(BIN)/mkdocs
 	$(BIN)/python -m generator build
 
 ## serve: live preview at http://127.0.0.1:8000/, rebuilt when a claim or source changes
+## (--dirty: only the pages an edit changes are built again; warnings are shown, not fatal)
 serve: $(BIN)/mkdocs
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty --no-strict
 
 ## check: check every claim record and source
 check: $(BIN)/mkdocs

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,16 @@ class FactCheckConfig(base.Config):
 class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     """Check the records before MkDocs empties site/, then add the generated pages to the build."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this event keeps the plugin across the rebuilds of `mkdocs serve`, and with it a
+        # folder of the generated pages where unchanged files keep their times: `serve --dirty`
+        # then renders again only the pages an edit changed.
+        self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-")) if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        if getattr(self, "pages_dir", None):
+            shutil.rmtree(self.pages_dir, ignore_errors=True)
+
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent
         self.layout = Layout(root, self.config.claims, self.config.seeds, self.config.ratings, self.config.settings)
@@ -79,12 +91,18 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
+        pages_dir = getattr(self, "pages_dir", None)
+        if pages_dir:
+            write_pages(self.pages, pages_dir)
         for path, content in self.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning("docs/%s is replaced by the generated page of the same name", path)
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            if pages_dir:
+                files.append(File.generated(config, path, abs_src_path=str(pages_dir / path)))
+            else:
+                files.append(File.generated(config, path, content=content))
         self.built, self.total = 0, len(files.documentation_pages())
         return files
 
