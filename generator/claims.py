@@ -17,6 +17,7 @@ from generator.sources import SOURCE_ID
 from generator.yaml_source import Located, load_yaml
 
 TODO = re.compile(r"\bTODO\b")
+VERDICT_ID = re.compile(r"[a-z][a-z-]*")  # the schema's form; other values get its message only
 
 
 def load_claims(
@@ -184,7 +185,7 @@ def _resolve(
         for message, hint in analysis_problems(data["analysis"]):
             problems.append(doc.problem(("analysis",), f"analysis: {message}", hint))
     verdict = None
-    if isinstance(data.get("verdict"), str) and scale is not None:
+    if isinstance(data.get("verdict"), str) and VERDICT_ID.fullmatch(data["verdict"]) and scale is not None:
         verdict = scale.get(data["verdict"])
         if verdict is None:
             options = ", ".join(v.id for v in scale.verdicts)

@@ -94,7 +94,15 @@ def text_sha256(raw: bytes) -> str:
 def _load_one(text_file: Path, shown: str, source_id: str, root: Path) -> tuple[Source | None, list[Problem]]:
     size = text_file.stat().st_size  # before reading: the limit also guards memory
     if size > MAX_TEXT_BYTES:
-        return None, [Problem(shown, 1, 1, f"source text is {size:,} bytes, over the limit of {MAX_TEXT_BYTES:,}")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                1,
+                f"source text is {size:,} bytes, over the limit of {MAX_TEXT_BYTES:,}",
+                "Keep the article itself: a capture of a whole site or archive is not one source.",
+            )
+        ]
     raw = text_file.read_bytes()
     text, problem = decode(raw, shown)
     if text is None:

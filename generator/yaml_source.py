@@ -109,6 +109,8 @@ def _check_text(node: ScalarNode, value: str) -> None:
             f"text holds {code}, half of a UTF-16 surrogate pair, which is not a character",
             "Write the character itself, or its \\U0001F600 form, instead of two \\u escapes.",
         )
+    if char in "\ufffe\uffff":
+        raise _Refused(node.start_mark, f"text holds {code}, which is not a character", "Delete it.")
     name = unicodedata.name(char, "")
     raise _Refused(
         node.start_mark,
@@ -158,7 +160,9 @@ def _build(node: Node, at: PathKey, doc: Located) -> Any:
     assert isinstance(node, MappingNode)
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+        if isinstance(key_node, ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge":
+            raise _Refused(key_node.start_mark, "YAML merge key '<<' is not allowed", "Write the keys out in full.")
+        if not isinstance(key_node, ScalarNode):
             raise _Refused(
                 key_node.start_mark, "mapping keys must be plain names", "Write keys as simple words, like 'verdict:'."
             )

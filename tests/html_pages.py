@@ -75,8 +75,13 @@ class _TreeBuilder(HTMLParser):
 
 def parse_page(path: Path) -> Element:
     """Parse one HTML file into an element tree."""
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+def parse_html(html: str) -> Element:
+    """Parse HTML text into an element tree."""
     builder = _TreeBuilder()
-    builder.feed(path.read_text(encoding="utf-8"))
+    builder.feed(html)
     builder.close()
     return builder.root
 
