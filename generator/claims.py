@@ -162,7 +162,7 @@ def _resolve(
         passage, found = resolve_passage(doc, ("passage",), data["passage"], sources)
         problems += found
     evidence: list[Evidence] = []
-    for i, item in enumerate(data.get("evidence") or []):
+    for i, item in enumerate(_listed(data, "evidence")):
         if not isinstance(item, dict):
             continue
         if "source" in item and _quoted(item):
@@ -197,7 +197,7 @@ def _resolve(
                 )
             )
     dates = {key: _date(doc, (key,), data.get(key), problems) for key in ("published", "updated", "claim_date")}
-    for i, item in enumerate(data.get("corrections") or []):
+    for i, item in enumerate(_listed(data, "corrections")):
         if isinstance(item, dict):
             when = _date(doc, ("corrections", i, "date"), item.get("date"), problems)
             if when and dates["published"] and when < dates["published"]:
@@ -264,6 +264,12 @@ def _resolve(
         tags=list(data.get("tags", [])),
     )
     return claim, problems
+
+
+def _listed(data: dict, key: str) -> list:
+    """Return the list at ``key``, or none when it is something else (the schema says what)."""
+    value = data.get(key)
+    return value if isinstance(value, list) else []
 
 
 def _quoted(item: dict) -> bool:

@@ -107,7 +107,7 @@ def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "a list" if isinstance(value, list) else "a mapping"
     if isinstance(value, int):
-        return f"the number {value} (put it in quotes to mean the text)"
+        return f"the number {value}"
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
@@ -162,7 +162,10 @@ def _explain(doc: Located, error: ValidationError, root: dict[str, Any]) -> Iter
     elif kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         words = " or ".join(_TYPES.get(w, w) for w in wanted)
-        yield doc.problem(at, f"{name} must be {words}, but received: {_show(error.instance)}", description)
+        shown = _show(error.instance)
+        if "string" in wanted and type(error.instance) is int:
+            shown += " (put it in quotes to mean the text)"
+        yield doc.problem(at, f"{name} must be {words}, but received: {shown}", description)
     elif kind == "pattern":
         yield doc.problem(
             at,
