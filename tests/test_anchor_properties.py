@@ -1,0 +1,97 @@
+"""Any passage of a real source, retyped with plain quotes and spaces, anchors back to exactly itself.
+
+When the retyped words occur more than once in the text, the quote is reported ambiguous,
+with that passage among the candidates, and never anchored to one of them by chance.
+"""
+
+from __future__ import annotations
+
+from conftest import FIXTURE, REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.anchor import MAX_ELISION_GAP, anchor, fold, fold_quote
+
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(REPO.glob("seeds/*.txt")) + sorted(FIXTURE.glob("seeds/*.txt"))]
+PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+
+
+def retype(passage: str, spaces: str) -> str:
+    """Type ``passage`` as an editor would: straight quotes, hyphens, three dots and plain spaces."""
+    return spaces.join(passage.translate(PLAIN).replace("…", "...").split())
+
+
+def occurrences(haystack: str, needle: str) -> list[int]:
+    found, at = [], haystack.find(needle)
+    while at != -1:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+@st.composite
+def passages(draw: st.DrawFn, longest: int = 300) -> tuple[str, int, int]:
+    """Draw a text and a passage of it that starts and ends with a visible character."""
+    text = draw(st.sampled_from(TEXTS))
+    start = draw(st.integers(0, len(text) - 1))
+    # Mostly passages of a few words or more, which are often unique; some of a letter or two, which are not.
+    end = min(len(text), start + draw(st.integers(1, 3) | st.integers(10, longest) | st.integers(10, longest)))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text, start, end
+
+
+def test_the_real_seeds_are_used() -> None:
+    assert len(TEXTS) >= 4 and all(TEXTS)
+
+
+@PROPERTY
+@given(passages(), st.sampled_from([" ", "  ", "\n", " \t "]))
+def test_a_retyped_passage_anchors_back_to_its_span(passage: tuple[str, int, int], spaces: str) -> None:
+    text, start, end = passage
+    if start == end:
+        return
+    quote = retype(text[start:end], spaces)
+    folded = fold(text)
+    found = anchor(folded, quote)
+    places = occurrences(folded.text, fold_quote(quote))
+    assert places, "a passage of the text must be found in it"
+    spans = [(m.start, m.end) for m in found.candidates]
+    assert (start, end) in spans
+    if len(places) == 1:
+        assert found.match is not None
+        assert (found.match.start, found.match.end) == (start, end)
+        assert text[found.match.start : found.match.end] == text[start:end]
+    else:
+        assert found.match is None and found.ambiguous
+        assert len(found.candidates) == len(places)
+
+
+@PROPERTY
+@given(passages(longest=80), st.data())
+def test_two_retyped_passages_joined_by_an_ellipsis_anchor_to_both(passage: tuple[str, int, int], data) -> None:
+    text, start, end = passage
+    gap_end = data.draw(st.integers(end + 1, min(len(text), end + MAX_ELISION_GAP))) if end < len(text) else end
+    second = data.draw(st.integers(gap_end, min(len(text), gap_end + 80))) if gap_end < len(text) else gap_end
+    while gap_end < second and text[gap_end].isspace():
+        gap_end += 1
+    while second > gap_end and text[second - 1].isspace():
+        second -= 1
+    if start == end or gap_end == second:
+        return
+    first_words, second_words = retype(text[start:end], " "), retype(text[gap_end:second], " ")
+    folded = fold(text)
+    found = anchor(folded, f"{first_words} … {second_words}")
+    whole = occurrences(folded.text, fold_quote(f"{first_words} ... {second_words}"))
+    if whole or "..." in first_words + second_words or "[" in first_words + second_words:
+        return  # read as one quote, or as more than two parts: the other property covers it
+    if (
+        len(occurrences(folded.text, fold_quote(first_words))) == 1
+        and len(occurrences(folded.text, fold_quote(second_words))) == 1
+    ):
+        assert found.match is not None
+        assert found.match.parts == ((start, end), (gap_end, second))
+        assert (found.match.start, found.match.end) == (start, second)
