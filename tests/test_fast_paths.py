@@ -180,3 +180,17 @@ def test_fold_matches_folding_one_character_at_a_time(text: str) -> None:
     folded = fold(text)
     assert (folded.text, folded.starts) == _fold_by_character(text)
     assert folded.original_length == len(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["claims", "fc-1", "tags", "page-2", "", ".", "..", "a.css"]), max_size=4),
+    st.lists(st.sampled_from(["claims", "fc-1", "tags", "page-2", "", ".", ".."]), max_size=4),
+)
+def test_relative_paths_match_posixpath(there: list[str], here: list[str]) -> None:
+    import posixpath
+
+    from generator.render.urls import _relpath
+
+    a, b = "/".join(there), "/".join(here)
+    assert _relpath(a, b) == posixpath.relpath("/" + a, "/" + b)

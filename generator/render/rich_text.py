@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from html import escape
 
 import markdown
@@ -61,7 +62,7 @@ def render_markdown(text: str, claim_links: Mapping[str, str] | None = None) -> 
         text = _CLAIM_ID.sub(lambda m: f"[{m[1]}]({claim_links[m[1]]})" if m[1] in claim_links else m[1], text)
     # Headings from editors start at h3: the page owns h1 and h2.
     try:
-        html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+        html = _markdown().reset().convert(text)
     except RecursionError:  # the checker refuses such nesting (analysis_limits); never crash a build
         html = "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n"))
     html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
@@ -83,6 +84,12 @@ def render_markdown(text: str, claim_links: Mapping[str, str] | None = None) -> 
 _CLAIM_ID = re.compile(r"(?<![\w\-/\[`#.])([a-z][a-z0-9]*-[0-9][a-z0-9-]*)(?![\w-]|\]|`)")
 _PRE = re.compile(r"<pre>.*?</pre>", re.DOTALL)
 _NOT_PLAIN = re.compile(r"^[/\\]|\\|[\s\x00-\x1f\x7f]|^[^/?#]*:")
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    # One converter, reset before each use: building one per analysis costs more than converting it.
+    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
 def _plain_relative(url: str) -> str | None:
