@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from generator.problems import GeneratorError
+from generator.search_order import order_bundle
 
 BUNDLE = "pagefind"
 # Not what a reader searches for: headings' permalink signs, the record's facts (labels run into
@@ -51,5 +52,6 @@ def index_site(site_dir: Path) -> int:
     for name in UNUSED:
         for suffix in (".js", ".css"):
             (site_dir / BUNDLE / (name + suffix)).unlink(missing_ok=True)
+    order_bundle(site_dir / BUNDLE)  # the same site gives the same bundle, byte for byte
     found = _PAGES.findall(done.stdout)
     return int(found[-1]) if found else 0
