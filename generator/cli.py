@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+import tempfile
 from pathlib import Path
 
 from generator.load import Layout, check_report
@@ -56,6 +58,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the records and build the site with MkDocs; the old site stays if anything fails."""
+    from generator.checked import hand_over
     from generator.site_build import build_site
 
     layout = _layout(args)
@@ -67,13 +70,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     assert report is not None
     site_dir = layout.root / args.site_dir
-    status = build_site(layout.root, site_dir, strict=not args.no_strict)
+    counts = f"{len(report.claims)} claims and {len(report.sources)} sources"
+    with tempfile.TemporaryDirectory(prefix=".factcheck-") as folder:
+        env = hand_over(report, layout, Path(folder))
+        del report  # MkDocs' process reads it back; this one no longer needs the memory
+        gc.collect()
+        status = build_site(layout.root, site_dir, strict=not args.no_strict, env=env)
     if status == 0:
         pages = sum(1 for _ in site_dir.rglob("*.html"))
-        print(
-            f"Built {site_dir.name}/: {pages} HTML pages from {len(report.claims)} claims "
-            f"and {len(report.sources)} sources."
-        )
+        print(f"Built {site_dir.name}/: {pages} HTML pages from {counts}.")
     else:
         print("The build failed; the previous site, if any, is unchanged.", file=sys.stderr)
     return status

@@ -25,6 +25,7 @@ from generator.progress import Progress
 from generator.render.compact import compact_html
 from generator.render.pages import VERDICT_CSS, Site
 from generator.report_problems import format_problems
+from generator.search_index import LATER as SEARCH_LATER
 from generator.search_index import index_site
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
@@ -132,6 +133,9 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     def on_post_build(self, config: Any) -> None:
         if self.site.site_url:
             write_files(export_files(self.report, self.site), Path(config.site_dir))
+        if os.environ.get(SEARCH_LATER) == "1":
+            self.progress.finish()
+            return
         self.progress.stage("Indexing the site for search with Pagefind...")
         try:
             indexed = index_site(Path(config.site_dir))  # on every build, `mkdocs serve` included

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from generator.checked import take_over
 from generator.load import Layout, load_report
 from generator.model import Report
 from generator.problems import ConfigError
@@ -18,7 +19,9 @@ def render_report(layout: Layout, site_url: str = "", repo_url: str = "") -> dic
 
 def load_and_render(layout: Layout, site: Site) -> tuple[Report, dict[str, str]]:
     """Return the checked report and its pages, for callers that also export it; raise InputError."""
-    report = load_report(layout)  # settings, scale, sources, claims: every problem at once
+    # Settings, scale, sources, claims: every problem at once (unless `generator build` has
+    # just checked them all and handed the report over).
+    report = take_over(layout) or load_report(layout)
     return report, render_pages(report, site)
 
 

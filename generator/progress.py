@@ -44,6 +44,10 @@ class Progress:
         self.counting = True
         self._write(f"\r{label}: {done:,} of {total:,}\x1b[K")
 
+    def finish(self) -> None:
+        """End the line of a counter, if one is showing."""
+        self._end_count()
+
     def _end_count(self) -> None:
         if self.counting:
             self.counting = False

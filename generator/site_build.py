@@ -8,14 +8,21 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
+from generator.progress import Progress
+from generator.search_index import LATER as SEARCH_LATER
+from generator.search_index import index_site
 
-def build_site(root: Path, site_dir: Path, strict: bool = True) -> int:
-    """Run ``mkdocs build`` into a temporary folder beside ``site_dir``; update ``site_dir`` only on success.
+
+def build_site(root: Path, site_dir: Path, strict: bool = True, env: Mapping[str, str] | None = None) -> int:
+    """Run ``mkdocs build`` into a temporary folder beside ``site_dir``, index it for search,
+    and update ``site_dir`` only on success; ``env`` is added to MkDocs' environment.
 
     MkDocs empties its output folder before writing, so building in place would destroy the
-    previous site when a build fails half-way. Returns MkDocs' exit status.
+    previous site when a build fails half-way. Returns MkDocs' exit status; raises
+    GeneratorError if the search index cannot be made.
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -24,10 +31,14 @@ def build_site(root: Path, site_dir: Path, strict: bool = True) -> int:
         command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "site")]
         if strict:
             command.append("--strict")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        status = subprocess.run(command, cwd=root, env=env, check=False).returncode
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", SEARCH_LATER: "1", **(env or {})}
+        status = subprocess.run(command, cwd=root, env=environment, check=False).returncode
         if status != 0:
             return status
+        progress = Progress()
+        progress.stage("Indexing the site for search with Pagefind...")
+        indexed = index_site(work / "site")
+        progress.done(f"Indexed {indexed:,} pages for search")
         update_tree(work / "site", site_dir)
         return 0
     finally:
