@@ -57,6 +57,11 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             shutil.rmtree(self.pages_dir, ignore_errors=True)
 
     def on_config(self, config: Any) -> Any:
+        mkdocs_log = logging.getLogger("mkdocs")
+        if config.strict and mkdocs_log.level > logging.WARNING:
+            # `--quiet` silences warnings before strict mode can count them, so `build --quiet
+            # --strict` passed broken links; in strict mode a warning is a failure, and is shown.
+            mkdocs_log.setLevel(logging.WARNING)
         root = Path(config.config_file_path).resolve().parent
         self.layout = Layout(root, self.config.claims, self.config.seeds, self.config.ratings, self.config.settings)
         self.site = Site(site_url=config.site_url or "", repo_url=config.repo_url or "")
