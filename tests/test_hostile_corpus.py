@@ -15,14 +15,17 @@ plain fixture's pages carry, with the hostile words shown as text.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import REPO, copy_fixture, run_cli
+from html_pages import parse_page
 from html_safety import analysis_markup, element_sequence, unsafe_urls
 
 from generator.yaml_source import load_yaml
@@ -198,3 +201,24 @@ def test_hostile_words_are_shown_as_written(hostile_site: tuple[Path, Path]) -> 
     page = (site / "claims" / "relative-links-in-analysis" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../fc-0002/" rel="noopener noreferrer nofollow">kept</a>' in page
     assert '<a rel="noopener noreferrer nofollow">gone</a>' in page
+
+
+@pytest.mark.slow
+def test_hostile_records_stay_data_in_the_built_exports(hostile_site: tuple[Path, Path]) -> None:
+    site, _ = hostile_site
+    data = json.loads((site / "data" / "claims.json").read_text(encoding="utf-8"))
+    claims = {c["id"]: c for c in data["claims"]}
+    assert claims["script-in-claim"]["claim"] == "<script>alert(1)</script> is said by a reader"
+    assert claims["jinja-expression-in-claim"]["claim"] == "{{ 7*7 }} {{ config }} {{ ''.__class__.__mro__ }}"
+    json.loads((site / "data" / "claimreview.json").read_text(encoding="utf-8"))
+    json.loads((site / "data" / "annotations.jsonld").read_text(encoding="utf-8"))
+    feed = ET.parse(site / "feed.xml").getroot()
+    titles = {e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")}
+    assert '<![CDATA[ a claim ]]> & <?xml-stylesheet href="x"?>' in titles
+    with open(site / "data" / "claims.csv", encoding="utf-8", newline="") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file)}
+    assert rows["formula-in-csv"]["claim"] == '\'=HYPERLINK("https://evil.example","click me")'
+    assert rows["formula-in-csv"]["claimant"] == "'+cmd|' /C calc'!A0"
+    page = parse_page(site / "claims" / "script-breakout-in-json-ld" / "index.html")
+    scripts = [e.raw_text() for e in page.find_all("script") if e.attrs.get("type") == "application/ld+json"]
+    assert [json.loads(s)["claimReviewed"] for s in scripts] == ["</script><script>alert(1)</script><!-- a claim"]
