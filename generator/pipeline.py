@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from generator.checked import take_over
@@ -10,6 +9,7 @@ from generator.load import Layout, load_report
 from generator.model import Report
 from generator.problems import ConfigError
 from generator.render.pages import Site, render_pages
+from generator.safe_write import replace_file
 
 
 def render_report(layout: Layout, site_url: str = "", repo_url: str = "") -> dict[str, str]:
@@ -55,9 +55,7 @@ def write_pages(pages: dict[str, str], out: Path) -> int:
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        replace_file(target, data)
         written += 1
     for rel in sorted(before - set(pages), reverse=True):
         stale = _inside(root, rel)
@@ -67,9 +65,7 @@ def write_pages(pages: dict[str, str], out: Path) -> int:
                 if folder == root or any(folder.iterdir()):
                     break
                 folder.rmdir()
-    tmp = listed.with_name(f"{MANIFEST}.tmp")
-    tmp.write_text("".join(f"{rel}\n" for rel in sorted(pages)), encoding="utf-8")
-    os.replace(tmp, listed)
+    replace_file(listed, "".join(f"{rel}\n" for rel in sorted(pages)).encode("utf-8"))
     return written
 
 

@@ -15,7 +15,6 @@ round-trip document; written back unchanged, a record comes out byte for byte th
 from __future__ import annotations
 
 import io
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from generator.safe_write import replace_file
 from generator.yaml_source import PathKey
 
 BOM = "\ufeff"
@@ -116,9 +116,7 @@ class EditableYaml:
         text = self.dump()
         if text == self.original:
             return False
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(text.encode("utf-8"))
-        os.replace(tmp, path)
+        replace_file(path, text.encode("utf-8"))
         return True
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from generator.export.annotations import PATH as ANNOTATIONS_PATH
@@ -14,6 +13,7 @@ from generator.export.feed import PATH as FEED_PATH
 from generator.export.feed import atom_feed
 from generator.model import Report
 from generator.render.pages import Site
+from generator.safe_write import replace_file
 
 
 def export_files(report: Report, site: Site) -> dict[str, bytes]:
@@ -38,6 +38,4 @@ def write_files(files: dict[str, bytes], out: Path) -> None:
         if not target.is_relative_to(root):
             raise ValueError(f"export path escapes the output folder: {rel}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        replace_file(target, data)
