@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.analysis_limits import analysis_problems
 from generator.model import Claim, Evidence, Scale, Source
+from generator.parallel import each_file
 from generator.problems import Problem, clip, display_path
 from generator.quotes import resolve_passage
 from generator.schema_check import check_schema, field_name
@@ -37,16 +38,42 @@ def load_claims(
     claims: list[Claim] = []
     problems: list[Problem] = []
     declared: dict[str, list[Located]] = {}
-    inside = folder.resolve()
-    for file in sorted(folder.iterdir()):
-        shown = display_path(file, root)
-        if file.suffix == ".yaml":
-            problems.append(Problem(shown, 1, 1, "claim files end in '.yml'", f"Rename it to {file.stem}.yml."))
-            continue
-        if file.suffix != ".yml" or file.name.startswith("."):
-            continue
-        if not SOURCE_ID.fullmatch(file.stem):
-            problems.append(
+    files = sorted(folder.iterdir())
+    for source in sources.values():
+        source.folded  # noqa: B018 - folded once here, not once in each process that anchors quotes
+    global _SHARED
+    _SHARED = (root, folder.resolve(), sources, scale)
+    try:
+        for found, claim, declaration in each_file(_load_one, files):
+            problems += found
+            if claim:
+                claims.append(claim)
+            if declaration:
+                declared.setdefault(declaration[0], []).append(declaration[1])
+    finally:
+        _SHARED = None
+    duplicates = {claim_id: docs for claim_id, docs in declared.items() if len(docs) > 1}
+    problems += _duplicate_ids(duplicates)
+    claims = [c for c in claims if c.id not in duplicates]
+    return claims, problems
+
+
+# What every record is checked against, set by load_claims for the processes it may start.
+_SHARED: tuple[Path, Path, dict[str, Source], Scale | None] | None = None
+
+
+def _load_one(file: Path) -> tuple[list[Problem], Claim | None, tuple[str, Located] | None]:
+    """Load and check one record; return its problems, its claim if valid, and the id it declares."""
+    assert _SHARED is not None
+    root, inside, sources, scale = _SHARED
+    shown = display_path(file, root)
+    if file.suffix == ".yaml":
+        return [Problem(shown, 1, 1, "claim files end in '.yml'", f"Rename it to {file.stem}.yml.")], None, None
+    if file.suffix != ".yml" or file.name.startswith("."):
+        return [], None, None
+    if not SOURCE_ID.fullmatch(file.stem):
+        return (
+            [
                 Problem(
                     shown,
                     1,
@@ -54,10 +81,13 @@ def load_claims(
                     f"file name '{file.name}' is not a valid claim id",
                     "Use lower-case letters, digits and hyphens, like fc-0007.yml.",
                 )
-            )
-            continue
-        if file.is_symlink() and not file.resolve().is_relative_to(inside):
-            problems.append(
+            ],
+            None,
+            None,
+        )
+    if file.is_symlink() and not file.resolve().is_relative_to(inside):
+        return (
+            [
                 Problem(
                     shown,
                     1,
@@ -65,36 +95,34 @@ def load_claims(
                     "claim record is a link to a file outside claims/",
                     "Copy the record into claims/ instead of linking to it.",
                 )
+            ],
+            None,
+            None,
+        )
+    doc, problem = load_yaml(file, shown)
+    if doc is None:
+        return ([problem] if problem else []), None, None
+    found = check_schema(doc, "claim")
+    if "TODO" in json.dumps(doc.data, ensure_ascii=False):  # a quick look first: most records have none
+        found += _check_todo(doc, doc.data, ())
+    if not isinstance(doc.data, dict):
+        return _masked_by_todo(found), None, None
+    declaration = None
+    claim_id = doc.data.get("id")
+    if isinstance(claim_id, str):
+        if claim_id != file.stem and SOURCE_ID.fullmatch(claim_id):  # else the schema says why
+            found.append(
+                doc.problem(
+                    ("id",),
+                    f"id '{claim_id}' does not match the file name '{file.name}'",
+                    f"Set id: {file.stem}, or rename the file to {claim_id}.yml.",
+                )
             )
-            continue
-        doc, problem = load_yaml(file, shown)
-        if doc is None:
-            problems += [problem] if problem else []
-            continue
-        found = check_schema(doc, "claim")
-        if "TODO" in json.dumps(doc.data, ensure_ascii=False):  # a quick look first: most records have none
-            found += _check_todo(doc, doc.data, ())
-        if isinstance(doc.data, dict):
-            claim_id = doc.data.get("id")
-            if isinstance(claim_id, str):
-                if claim_id != file.stem and SOURCE_ID.fullmatch(claim_id):  # else the schema says why
-                    found.append(
-                        doc.problem(
-                            ("id",),
-                            f"id '{claim_id}' does not match the file name '{file.name}'",
-                            f"Set id: {file.stem}, or rename the file to {claim_id}.yml.",
-                        )
-                    )
-                declared.setdefault(claim_id, []).append(doc)
-            claim, more = _resolve(doc, file.stem, sources, scale, schema_ok=not found)
-            found += more
-            if claim and not found:
-                claims.append(claim)
-        problems += _masked_by_todo(found)
-    duplicates = {claim_id: docs for claim_id, docs in declared.items() if len(docs) > 1}
-    problems += _duplicate_ids(duplicates)
-    claims = [c for c in claims if c.id not in duplicates]
-    return claims, problems
+        # Only where the id is written travels back: all that duplicate ids need to be reported.
+        declaration = (claim_id, Located(doc.path, None, {("id",): doc.where(("id",))}))
+    claim, more = _resolve(doc, file.stem, sources, scale, schema_ok=not found)
+    found += more
+    return _masked_by_todo(found), (claim if claim and not found else None), declaration
 
 
 def _duplicate_ids(duplicates: dict[str, list[Located]]) -> list[Problem]:

@@ -277,7 +277,9 @@ _TAG_LIKE = re.compile(r"(?:^|[\s\[{,])!")
 
 def _fast_is_safe(text: str) -> bool:
     """Tell whether libyaml may read ``text``: it cannot recurse too deep, and holds no tag to refuse."""
-    return sum(map(text.count, _NESTING_MARKS)) < _LIBYAML_SAFE_MARKS and not _TAG_LIKE.search(text)
+    if sum(map(text.count, _NESTING_MARKS)) >= _LIBYAML_SAFE_MARKS:
+        return False
+    return "!" not in text or not _TAG_LIKE.search(text)  # the regular expression only when it may match
 
 
 def _parse_fast(text: str, path: str) -> Located | None:

@@ -194,3 +194,41 @@ def test_relative_paths_match_posixpath(there: list[str], here: list[str]) -> No
 
     a, b = "/".join(there), "/".join(here)
     assert _relpath(a, b) == posixpath.relpath("/" + a, "/" + b)
+
+
+def test_records_checked_in_several_processes_give_the_same_result(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from generator import parallel
+    from generator.claims import load_claims
+    from generator.scale import load_scale
+    from generator.sources import load_sources
+
+    fixture = ROOT / "tests" / "fixtures" / "report"
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    template = (fixture / "claims" / "fc-0001.yml").read_text(encoding="utf-8")
+    for number in range(60):
+        record = template.replace("id: fc-0001", f"id: fc-{number + 100}")
+        if number % 7 == 0:
+            record = record.replace('verdict: "true"', "verdict: truest")  # an unknown verdict
+        if number % 11 == 0:
+            record = record.replace(f"id: fc-{number + 100}", "id: fc-0100")  # a duplicate id
+        (claims / f"fc-{number + 100}.yml").write_text(record, encoding="utf-8")
+    shutil.copy(fixture / "claims" / "fc-0002.yml", claims / "fc-0002.yml")
+    (claims / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
+    sources, _ = load_sources(fixture / "seeds", fixture)
+    scale, _ = load_scale(fixture / "ratings.yml", fixture)
+
+    def run(many: int) -> tuple[list, list]:
+        monkeypatch.setattr(parallel, "MANY", many)
+        found, problems = load_claims(claims, tmp_path, sources, scale)
+        return [(c.id, c.verdict.id, c.passage, c.evidence) for c in found], problems
+
+    alone = run(10**9)
+    assert alone[1] and alone[0]  # some records pass, some fail
+    import threading
+
+    if threading.active_count() > 1 or parallel.cores() < 2:
+        pytest.skip("records are only checked in several processes from a one-thread process on several cores")
+    assert run(1) == alone
