@@ -25,6 +25,7 @@ from generator.render.rich_text import render_markdown
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 VERDICT_CSS = "assets/factcheck-verdicts.css"
+HOME_PER_SOURCE = 10
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
         chart=_chart(report, visible, "index.md"),
         claims=visible,
         by_source=_by_source(report, visible),
+        # A small report lists every claim on its home page; a large one a few per source.
+        per_source=len(visible) if len(visible) <= urls.PER_PAGE else HOME_PER_SOURCE,
     )
     page("sources/index.md", "sources.md.j2", by_source=_by_source(report, visible))
     page("ratings.md", "ratings.md.j2", counts=Counter(c.verdict.id for c in visible if c.status == "published"))
