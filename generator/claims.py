@@ -13,6 +13,7 @@ from generator.model import Claim, Evidence, Scale, Source
 from generator.parallel import each_file
 from generator.problems import Problem, clip, display_path
 from generator.quotes import resolve_passage
+from generator.render.urls import takes_a_listing_address
 from generator.schema_check import check_schema, field_name
 from generator.sources import SOURCE_ID
 from generator.yaml_source import Located, load_yaml
@@ -80,6 +81,20 @@ def _load_one(file: Path) -> tuple[list[Problem], Claim | None, tuple[str, Locat
                     1,
                     f"file name '{file.name}' is not a valid claim id",
                     "Use lower-case letters, digits and hyphens, like fc-0007.yml.",
+                )
+            ],
+            None,
+            None,
+        )
+    if takes_a_listing_address(file.stem):
+        return (
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"claim id '{file.stem}' is the address of a list of claims",
+                    "Name the file like fc-0007.yml (and set its id to match).",
                 )
             ],
             None,
@@ -185,6 +200,11 @@ def _resolve(
     data = doc.data
     problems: list[Problem] = []
     # Cross-checks run on whatever parts are well formed, so one run reports everything.
+    for i, tag in enumerate(_listed(data, "tags")):
+        if isinstance(tag, str) and takes_a_listing_address(tag):
+            problems.append(
+                doc.problem(("tags", i), f"tag '{tag}' is the address of the list of tags", "Choose another word.")
+            )
     passage = None
     if isinstance(data.get("passage"), dict) and _quoted(data["passage"]):
         passage, found = resolve_passage(doc, ("passage",), data["passage"], sources)

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.anchor import anchor
 from generator.model import Section, Source
 from generator.problems import Problem, display_path
+from generator.render.urls import takes_a_listing_address
 from generator.schema_check import check_schema
 from generator.yaml_source import decode, load_yaml
 
@@ -46,6 +47,17 @@ def load_sources(seeds: Path, root: Path) -> tuple[dict[str, Source], list[Probl
                     1,
                     f"source id '{source_id}' is not a plain name",
                     "Rename the file with lower-case letters, digits and hyphens only.",
+                )
+            )
+            continue
+        if takes_a_listing_address(source_id):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"source id '{source_id}' is the address of a list of pages",
+                    "Rename the text and its metadata, for example to the publisher and a word of the title.",
                 )
             )
             continue

@@ -13,10 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_fixture, run_cli
+from conftest import FIXTURE, REPO, copy_fixture, run_cli
 from gitrepo import commit_all, edit, make_report_repo
 
-from generator.load import Layout
+from generator.load import Layout, load_report
+from generator.render.pages import Site, render_pages
 from generator.withdraw import withdraw_claim
 
 PRECIOUS = "a file outside the report, which no command may touch\n"
@@ -111,3 +112,11 @@ def test_withdraw_changes_only_its_own_lines_of_a_real_record(real_report: Path,
         for line in removed
     ]
     assert added[len(removed) :] == ["withdrawn:", '  date: "2031-01-02"', '  reason: "Published twice by mistake."']
+
+
+def test_no_page_is_ever_written_over_by_another() -> None:
+    # The checker refuses names like 'index' (tests/hostile/paths); the renderer refuses them too.
+    report = load_report(Layout(FIXTURE))
+    report.claims[0].id = "index"
+    with pytest.raises(ValueError, match="two pages would be written at claims/index.md"):
+        render_pages(report, Site())

@@ -115,6 +115,8 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
         def href(to: str, fragment: str = "") -> str:
             return urls.link(path, to, fragment)
 
+        if path in pages:  # a record's name taking a listing's address; the checker refuses it
+            raise ValueError(f"two pages would be written at {path}")
         pages[path] = env.get_template(template).render(
             report=report, site=site, here=path, href=href, urls=urls, **context
         )
