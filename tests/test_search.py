@@ -75,7 +75,7 @@ def test_slash_opens_a_labelled_dialog_that_finds_claims_with_their_verdicts(fix
         assert sorted(found) == [
             "Annotated source Drills near Durrës: a test text",
             "False The exercise is held every year.",
-            "Mostly true About 28,000 soldiers from 26 countries took part.",
+            "Mostly true About 28,000 soldiers from 26 countries took part. (withdrawn)",
             "True The minister said the drills were defensive in nature.",
         ]
         assert page.inner_text("#fc-search-status") == "4 pages match."
@@ -91,7 +91,9 @@ def test_filters_by_verdict_source_and_tag(fixture_site: Path, page: Any) -> Non
         assert choose(page, "Verdict", "False") == ["False The exercise is held every year."]
         assert page.inner_text("#fc-search-status") == "1 page matches."
         page.get_by_label("Verdict", exact=True).select_option(index=0)
-        assert choose(page, "Tag", "figures") == ["Mostly true About 28,000 soldiers from 26 countries took part."]
+        assert choose(page, "Tag", "figures") == [
+            "Mostly true About 28,000 soldiers from 26 countries took part. (withdrawn)"
+        ]
         page.get_by_label("Tag", exact=True).select_option(index=0)
         assert choose(page, "Source", "Readers' comments on a test article") == []
         assert page.inner_text("#fc-search-status") == "No page matches. Try removing a filter."
@@ -154,6 +156,19 @@ def test_the_real_report_is_searchable_with_verdicts_and_a_source_filter(real_si
         page.wait_for_selector(".fc-verdict")
         assert page.locator(".fc-verdict .fc-badge-label").inner_text().strip() == verdict
         assert page.locator("h1").inner_text().strip() == title
+
+
+def test_more_results_come_ten_at_a_time(real_site: Path, page: Any) -> None:
+    with serve(real_site) as base:
+        page.goto(base)
+        first = search(page, "the")
+        total = int(page.inner_text("#fc-search-status").split()[0])
+        assert len(first) == 10 and total > 10
+        more = page.get_by_role("button", name=f"Show {min(10, total - 10)} more of {total - 10}")
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('.fc-search__link').length > n", arg=10)
+        assert len(results(page)) == min(20, total)
+        assert page.evaluate("document.activeElement.className") == "fc-search__link"
 
 
 def _free_port() -> int:

@@ -123,6 +123,7 @@
       link.appendChild(document.createTextNode(" "));
     }
     link.appendChild(element("span", "fc-search__name", meta.title || data.url));
+    if (meta.status === "withdrawn") link.appendChild(element("span", "fc-search__withdrawn", " (withdrawn)"));
     item.appendChild(link);
     if (meta.source) item.appendChild(element("p", "fc-search__source", meta.source));
     var excerpt = element("p", "fc-search__excerpt");
@@ -133,6 +134,46 @@
 
   function plural(count, one, many) {
     return count + " " + (count === 1 ? one : many);
+  }
+
+  // Renders results [from, from + SHOWN) of a search, then a button for the next ones.
+  function render(found, from, serial, replace) {
+    var slice = found.results.slice(from, from + SHOWN);
+    return Promise.all(
+      slice.map(function (result) {
+        return result.data();
+      })
+    ).then(function (pages) {
+      if (serial !== searches) return null;
+      var items = pages.map(resultItem);
+      var next = from + slice.length;
+      if (next < found.results.length) items.push(moreItem(found, next, serial));
+      if (replace) {
+        list.replaceChildren.apply(list, items);
+      } else {
+        var more = list.querySelector(".fc-search__more");
+        if (more) more.remove();
+        items.forEach(function (item) {
+          list.appendChild(item);
+        });
+      }
+      return items;
+    });
+  }
+
+  function moreItem(found, next, serial) {
+    var item = element("li", "fc-search__more");
+    var left = found.results.length - next;
+    var button = element("button", "md-button", "Show " + Math.min(left, SHOWN) + " more of " + left);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      render(found, next, serial, false).then(function (items) {
+        var link = items && items[0] && items[0].querySelector("a");
+        if (link) link.focus();
+      });
+    });
+    item.appendChild(button);
+    return item;
   }
 
   function search() {
@@ -149,22 +190,15 @@
     load().then(function (pf) {
       return pf.search(term || null, { filters: filters }).then(function (found) {
         if (serial !== searches || !found) return; // a newer search is on its way
-        var shown = found.results.slice(0, SHOWN);
-        return Promise.all(
-          shown.map(function (result) {
-            return result.data();
-          })
-        ).then(function (pages) {
-          if (serial !== searches) return;
-          list.replaceChildren.apply(list, pages.map(resultItem));
+        return render(found, 0, serial, true).then(function (items) {
+          if (!items) return;
           list.setAttribute("data-query", term);
           list.setAttribute("data-filters", new URLSearchParams(filters).toString());
           var count = found.results.length;
           say(
             count === 0
               ? "No page matches." + (Object.keys(filters).length ? " Try removing a filter." : "")
-              : plural(count, "page matches", "pages match") +
-                  (count > SHOWN ? "; the first " + SHOWN + " are shown. Add words to narrow it." : ".")
+              : plural(count, "page matches.", "pages match.")
           );
         });
       });
@@ -188,7 +222,7 @@
   }
 
   function links() {
-    return Array.prototype.slice.call(list.querySelectorAll("a"));
+    return Array.prototype.slice.call(list.querySelectorAll("a, button"));
   }
 
   document.addEventListener("keydown", function (event) {
@@ -220,7 +254,7 @@
     var closing = event.submitter && event.submitter.value === "close";
     if (closing) return;
     event.preventDefault();
-    var first = links()[0];
+    var first = list.querySelector("a");
     if (first) location.href = first.href;
   });
 
