@@ -55,8 +55,12 @@ def date_time(day: str) -> str:
 
 
 def dumps(value: Any) -> str:
-    """Return ``value`` as JSON the same way every time: sorted keys, two-space indent, final newline."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    """Return ``value`` as JSON the same way every time: sorted keys, no spaces, final newline.
+
+    Compact, because the data files grow with every claim (indentation added a third to them);
+    ``python -m json.tool`` shows them laid out.
+    """
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def script_json(value: Any) -> str:
