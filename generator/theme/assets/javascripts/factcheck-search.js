@@ -4,18 +4,53 @@
 (function () {
   "use strict";
 
-  var dialog = document.getElementById("fc-search");
-  if (!dialog || typeof dialog.showModal !== "function") return;
   var opener = document.querySelector(".fc-search-open");
+  if (!opener || typeof HTMLDialogElement !== "function") return;
+  var dialog = buildDialog(opener);
   var input = document.getElementById("fc-search-input");
   var status = document.getElementById("fc-search-status");
   var list = document.getElementById("fc-search-results");
   var selects = Array.prototype.slice.call(dialog.querySelectorAll("select[data-filter]"));
-  var bundle = new URL(dialog.getAttribute("data-bundle"), location.href).href;
+  var bundle = new URL(opener.getAttribute("data-bundle"), location.href).href;
   var SHOWN = 10; // results rendered at once; each needs its own small fragment file
   var pagefind = null;
   var searches = 0;
   var timer = 0;
+
+  // The dialog's markup lives here, not in every page: it is the same on all of them.
+  function buildDialog(button) {
+    var close =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M19 6.41 17.59 5 12 ' +
+      '10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>';
+    var filters = [["verdict", "Verdict"], ["source", "Source"], ["tag", "Tag"]]
+      .map(function (f) {
+        return (
+          '<span class="fc-search__filter"><label for="fc-filter-' + f[0] + '">' + f[1] + "</label> " +
+          '<select id="fc-filter-' + f[0] + '" data-filter="' + f[0] + '" aria-controls="fc-search-results">' +
+          '<option value="">any ' + f[0] + "</option></select></span>"
+        );
+      })
+      .join("");
+    var element = document.createElement("dialog");
+    element.id = "fc-search";
+    element.className = "fc-search md-typeset";
+    element.setAttribute("aria-labelledby", "fc-search-title");
+    element.innerHTML =
+      '<form class="fc-search__form" role="search" method="dialog">' +
+      '<div class="fc-search__bar"><h2 id="fc-search-title" class="fc-search__title">Search the report</h2>' +
+      '<button type="submit" class="fc-search__close md-icon" value="close" aria-label="Close search (Escape)" ' +
+      'title="Close (Escape)">' + close + "</button></div>" +
+      '<label class="fc-search__label" for="fc-search-input">Words to find in claims, sources and pages</label>' +
+      '<input id="fc-search-input" class="fc-search__input" type="search" name="q" autocomplete="off" ' +
+      'autocapitalize="off" spellcheck="false" aria-controls="fc-search-results" aria-describedby="fc-search-status">' +
+      '<fieldset class="fc-search__filters"><legend class="fc-search__legend">Only show</legend>' + filters +
+      "</fieldset></form>" +
+      '<p id="fc-search-status" class="fc-search__status" role="status" aria-live="polite">Type to search.</p>' +
+      '<ol id="fc-search-results" class="fc-search__results" aria-label="Search results"></ol>';
+    element.querySelector("input").placeholder = button.getAttribute("data-placeholder") || "";
+    document.body.appendChild(element);
+    return element;
+  }
 
   function load() {
     if (!pagefind) {
