@@ -8,10 +8,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.load import Layout, check_report
+from generator.load.report import Layout, check_report
 from generator.problems import GeneratorError, InputError
-from generator.progress import Progress
 from generator.report_problems import FORMATS, format_problems
+from generator.site.progress import Progress
 
 
 def _layout(args: argparse.Namespace) -> Layout:
@@ -46,7 +46,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the data files (claims.json and .csv, ClaimReview, Web Annotations, Atom feed) to a folder."""
     from generator.export.files import export_files, write_files
-    from generator.load import load_report
+    from generator.load.report import load_report
     from generator.render.pages import Site
 
     report = load_report(_layout(args))
@@ -58,8 +58,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the records and build the site with MkDocs; the old site stays if anything fails."""
-    from generator.checked import hand_over
-    from generator.site_build import build_site
+    from generator.load.checked import hand_over
+    from generator.site.site_build import build_site
 
     layout = _layout(args)
     Progress().stage("Checking the claims and sources...")
@@ -88,7 +88,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     """Start a claim record from a quote of a source; print the new file's path."""
     import datetime as dt
 
-    from generator.scaffold import scaffold_claim, write_scaffold
+    from generator.edit.scaffold import scaffold_claim, write_scaffold
 
     layout = _layout(args)
     today = args.date or dt.date.today().isoformat()
@@ -103,9 +103,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Compare the claims and sources of two git revisions, as Markdown for a pull request."""
-    from generator.changes import compare
-    from generator.changes_markdown import format_changes
-    from generator.revisions import describe, read_revision, read_worktree
+    from generator.edit.changes import compare
+    from generator.edit.changes_markdown import format_changes
+    from generator.edit.revisions import describe, read_revision, read_worktree
 
     root = _layout(args).root
     base = read_revision(root, args.base)
@@ -123,7 +123,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_reanchor(args: argparse.Namespace) -> int:
     """Propose new words for the quotes of changed source texts; --write accepts them."""
-    from generator.reanchor import accept, describe, propose
+    from generator.edit.reanchor import accept, describe, propose
 
     layout = _layout(args)
     result = propose(layout)
@@ -147,7 +147,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
     """Withdraw a published claim: its page stays at its address with a notice and the reason."""
     import datetime as dt
 
-    from generator.withdraw import withdraw_claim
+    from generator.edit.withdraw import withdraw_claim
 
     layout = _layout(args)
     date = args.date or dt.date.today().isoformat()

@@ -15,18 +15,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.build_date import last_change
 from generator.export.files import export_files, write_files
 from generator.export.head import feed_link, page_heads
-from generator.load import Layout
+from generator.load.report import Layout
 from generator.pipeline import load_and_render, write_pages
 from generator.problems import GeneratorError, InputError
-from generator.progress import Progress
 from generator.render.compact import compact_html
 from generator.render.pages import VERDICT_CSS, Site
 from generator.report_problems import format_problems
-from generator.search_index import LATER as SEARCH_LATER
-from generator.search_index import index_site
+from generator.site.build_date import last_change
+from generator.site.progress import Progress
+from generator.site.search_index import LATER as SEARCH_LATER
+from generator.site.search_index import index_site
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
 # The report's search (Pagefind) in Material's header: partials, script and style of its own.

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.checked import take_over
-from generator.load import Layout, load_report
+from generator.edit.safe_write import replace_file
+from generator.load.checked import take_over
+from generator.load.report import Layout, load_report
 from generator.model import Report
 from generator.problems import ConfigError
 from generator.render.pages import Site, render_pages
-from generator.safe_write import replace_file
 
 
 def render_report(layout: Layout, site_url: str = "", repo_url: str = "") -> dict[str, str]:

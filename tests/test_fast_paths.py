@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import yaml_source
+from generator.load import yaml_source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,7 +135,7 @@ def _replace(value: object, at: tuple, new: object) -> object:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_paths(RECORD)), st.sampled_from(VALUES)), min_size=1, max_size=3))
 def test_quick_schema_check_agrees_with_jsonschema(changes: list[tuple[tuple, object]]) -> None:
-    from generator.schema_check import _quick_validator, _validator
+    from generator.load.schema_check import _quick_validator, _validator
 
     data: object = RECORD
     for at, new in changes:
@@ -151,7 +151,7 @@ def test_quick_schema_check_agrees_with_jsonschema(changes: list[tuple[tuple, ob
 
 def _fold_by_character(text: str) -> tuple[str, tuple[int, ...]]:
     """The plain definition of folding, one character at a time, that fold() must match."""
-    from generator.anchor import _TABLE
+    from generator.anchor.matcher import _TABLE
 
     out: list[str] = []
     starts: list[int] = []
@@ -175,7 +175,7 @@ def _fold_by_character(text: str) -> tuple[str, tuple[int, ...]]:
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab .,'\"‘’“”—–-…\n\t\r\u00a0\u2009\u3000\x1c[]")), max_size=60))
 def test_fold_matches_folding_one_character_at_a_time(text: str) -> None:
-    from generator.anchor import fold
+    from generator.anchor.matcher import fold
 
     folded = fold(text)
     assert (folded.text, folded.starts) == _fold_by_character(text)
@@ -199,10 +199,10 @@ def test_relative_paths_match_posixpath(there: list[str], here: list[str]) -> No
 COMPARE = """
 import sys
 from pathlib import Path
-from generator import parallel
-from generator.claims import load_claims
-from generator.scale import load_scale
-from generator.sources import load_sources
+from generator.load import parallel
+from generator.load.claims import load_claims
+from generator.load.scale import load_scale
+from generator.load.sources import load_sources
 
 fixture, claims = Path(sys.argv[1]), Path(sys.argv[2])
 sources, _ = load_sources(fixture / "seeds", fixture)

@@ -28,7 +28,7 @@ from conftest import REPO, copy_fixture, run_cli
 from html_pages import parse_page
 from html_safety import analysis_markup, element_sequence, unsafe_urls
 
-from generator.yaml_source import load_yaml
+from generator.load.yaml_source import load_yaml
 
 HOSTILE = REPO / "tests" / "hostile"
 SPECIAL = {"LINKS", "SIZES", "OUTSIDE"}

@@ -8,8 +8,8 @@ import pytest
 from conftest import run_cli
 from gitrepo import edit, git, make_report_repo
 
+from generator.edit.scaffold import Scaffold, write_scaffold
 from generator.problems import UsageError
-from generator.scaffold import Scaffold, write_scaffold
 
 SKELETON = """\
 # yaml-language-server: $schema=../generator/schema/claim.schema.json

@@ -16,9 +16,9 @@ import pytest
 from conftest import FIXTURE, REPO, copy_fixture, run_cli
 from gitrepo import commit_all, edit, make_report_repo
 
-from generator.load import Layout, load_report
+from generator.edit.withdraw import withdraw_claim
+from generator.load.report import Layout, load_report
 from generator.render.pages import Site, render_pages
-from generator.withdraw import withdraw_claim
 
 PRECIOUS = "a file outside the report, which no command may touch\n"
 

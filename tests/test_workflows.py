@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import REPO
 
-from generator.yaml_source import parse_yaml
+from generator.load.yaml_source import parse_yaml
 
 WORKFLOWS = REPO / ".github" / "workflows"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from generator.yaml_edit import EditableYaml
+from generator.edit.yaml_edit import EditableYaml
 
 RECORDS = sorted(
     [*REPO.glob("claims/*.yml"), *REPO.glob("seeds/*.yml"), *(REPO / "tests" / "fixtures").rglob("*.yml")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.edit.safe_write import replace_file
 from generator.export.annotations import PATH as ANNOTATIONS_PATH
 from generator.export.annotations import annotation_collection
 from generator.export.claimreview import data_feed
@@ -13,7 +14,6 @@ from generator.export.feed import PATH as FEED_PATH
 from generator.export.feed import atom_feed
 from generator.model import Report
 from generator.render.pages import Site
-from generator.safe_write import replace_file
 
 
 def export_files(report: Report, site: Site) -> dict[str, bytes]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from generator.schema_check import load_schema
+from generator.load.schema_check import load_schema
 
 SCHEMAS = (
     ("claim", "Claim records", "claims/<id>.yml"),

@@ -11,9 +11,9 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.progress import Progress
-from generator.search_index import LATER as SEARCH_LATER
-from generator.search_index import index_site
+from generator.site.progress import Progress
+from generator.site.search_index import LATER as SEARCH_LATER
+from generator.site.search_index import index_site
 
 
 def build_site(root: Path, site_dir: Path, strict: bool = True, env: Mapping[str, str] | None = None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from generator.changes import Changed, Changes, Record, SourceChange, clip
+from generator.edit.changes import Changed, Changes, Record, SourceChange, clip
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
 

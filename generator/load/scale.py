@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.load.schema_check import check_schema
+from generator.load.yaml_source import load_yaml
 from generator.model import Scale, Verdict
 from generator.problems import Problem, display_path
-from generator.schema_check import check_schema
-from generator.yaml_source import load_yaml
 
 
 def load_scale(file: Path, root: Path) -> tuple[Scale | None, list[Problem]]:

@@ -1,7 +1,7 @@
 """After a source text is edited, find where each broken quote went, and propose the new words.
 
 A source whose text no longer has its recorded sha256 has changed. Every quote of that
-source that no longer anchors is looked for again, word by word (generator.word_align), with
+source that no longer anchors is looked for again, word by word (generator.anchor.word_align), with
 its prefix and suffix when it has them; the closest passage of the new text becomes a
 proposal in the source's own characters, with its edit distance (rapidfuzz's Levenshtein)
 to the old quote. Nothing is written until an editor
@@ -16,16 +16,16 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from generator.anchor import ELISION, Match, anchor, fold_quote
-from generator.context_words import distinguishing_context
-from generator.load import Layout
+from generator.anchor.context_words import distinguishing_context
+from generator.anchor.matcher import ELISION, Match, anchor, fold_quote
+from generator.anchor.quotes import closest_hint, line_col
+from generator.anchor.word_align import align
+from generator.edit.yaml_edit import EditableYaml, on_one_line
+from generator.load.report import Layout
+from generator.load.sources import SOURCE_ID, load_sources
+from generator.load.yaml_source import PathKey, load_yaml
 from generator.model import Source
 from generator.problems import display_path
-from generator.quotes import closest_hint, line_col
-from generator.sources import SOURCE_ID, load_sources
-from generator.word_align import align
-from generator.yaml_edit import EditableYaml, on_one_line
-from generator.yaml_source import PathKey, load_yaml
 
 MIN_SIMILARITY = 0.6  # below this, the closest passage is more likely a different passage
 

@@ -14,10 +14,10 @@ import fastjsonschema
 from jsonschema import Draft7Validator, validators
 from jsonschema.exceptions import ValidationError
 
+from generator.load.yaml_source import Located
 from generator.problems import Problem
-from generator.yaml_source import Located
 
-SCHEMA_DIR = Path(__file__).parent / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
 @cache

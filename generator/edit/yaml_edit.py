@@ -25,8 +25,8 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from generator.safe_write import replace_file
-from generator.yaml_source import PathKey
+from generator.edit.safe_write import replace_file
+from generator.load.yaml_source import PathKey
 
 BOM = "\ufeff"
 _LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")

@@ -7,12 +7,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-from generator.anchor import anchor
+from generator.anchor.matcher import anchor
+from generator.load.schema_check import check_schema
+from generator.load.yaml_source import decode, load_yaml
 from generator.model import Section, Source
 from generator.problems import Problem, display_path
 from generator.render.urls import takes_a_listing_address
-from generator.schema_check import check_schema
-from generator.yaml_source import decode, load_yaml
 
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 MAX_TEXT_BYTES = 5 * 1024 * 1024

@@ -6,9 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.anchor import fold_quote
-from generator.revisions import Files
-from generator.yaml_source import parse_yaml
+from generator.anchor.matcher import fold_quote
+from generator.edit.revisions import Files
+from generator.load.yaml_source import parse_yaml
 
 VISIBLE = ("published", "withdrawn")  # statuses whose page is on the site
 COMPARED = ("claim", "claimant", "claim_date", "analysis", "tags", "reviewers", "corrections")
@@ -95,7 +95,7 @@ class Changes:
 
 
 def compare(base: Files, head: Files) -> Changes:
-    """Return what changed from ``base`` to ``head`` (both as read by generator.revisions)."""
+    """Return what changed from ``base`` to ``head`` (both as read by generator.edit.revisions)."""
     before, after = _records(base), _records(head)
     changes = Changes(labels=_labels(head) or _labels(base))
     changes.added = [after[k] for k in sorted(after.keys() - before.keys())]

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from generator.problems import GeneratorError
-from generator.search_order import order_bundle
+from generator.site.search_order import order_bundle
 
 BUNDLE = "pagefind"
 # Set by `generator build`, which indexes the site itself once MkDocs has exited, so that

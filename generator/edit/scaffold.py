@@ -13,17 +13,17 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.anchor import anchor
-from generator.context_words import distinguishing_context
-from generator.load import Layout
+from generator.anchor.context_words import distinguishing_context
+from generator.anchor.matcher import anchor
+from generator.anchor.quotes import closest_hint, line_col, to_passage
+from generator.edit.yaml_edit import on_one_line
+from generator.load.report import Layout
+from generator.load.scale import load_scale
+from generator.load.sources import load_sources
 from generator.model import Source
 from generator.problems import UsageError, display_path
-from generator.quotes import closest_hint, line_col, to_passage
-from generator.scale import load_scale
-from generator.sources import load_sources
-from generator.yaml_edit import on_one_line
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CLAIM_ID = re.compile(r"fc-(\d+)")
 
 

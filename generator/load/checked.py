@@ -11,7 +11,7 @@ import os
 import pickle
 from pathlib import Path
 
-from generator.load import Layout
+from generator.load.report import Layout
 from generator.model import Report
 
 ENV = "FACTCHECK_CHECKED_REPORT"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.claims import load_claims
+from generator.load.claims import load_claims
+from generator.load.scale import load_scale, load_settings
+from generator.load.sources import load_sources
 from generator.model import Report
 from generator.problems import InputError, Problem
-from generator.scale import load_scale, load_settings
-from generator.sources import load_sources
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from generator.anchor import Match, anchor
+from generator.anchor.matcher import Match, anchor
 from generator.model import Source
 
 MAX_WORDS = 12

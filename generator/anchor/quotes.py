@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from generator.anchor import Anchoring, Match, anchor, fold_quote
+from generator.anchor.matcher import Anchoring, Match, anchor, fold_quote
+from generator.load.yaml_source import Located, PathKey
 from generator.model import Passage, Source
 from generator.problems import Problem
-from generator.yaml_source import Located, PathKey
 
 ELLIPSIS = " … "
 HINT_NEEDLE = 200

@@ -1,0 +1,1 @@
+"""The editors' commands that write or compare records: new, reanchor, withdraw, diff."""
