@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.load.schema_check import check_schema
-from generator.load.yaml_source import load_yaml
+from generator.load.schema_check import load_valid
 from generator.model import Scale, Verdict
 from generator.problems import Problem, display_path
 
@@ -16,11 +15,8 @@ def load_scale(file: Path, root: Path) -> tuple[Scale | None, list[Problem]]:
     shown = display_path(file, root)
     if not file.exists():
         return None, [Problem(shown, 1, 1, "rating scale not found", "Create it; see the format reference.")]
-    doc, problem = load_yaml(file, shown)
+    doc, problems = load_valid(file, shown, "ratings")
     if doc is None:
-        return None, [problem] if problem else []
-    problems = check_schema(doc, "ratings")
-    if problems:
         return None, problems
     seen: set[str] = set()
     for i, item in enumerate(doc.data["verdicts"]):
@@ -42,8 +38,5 @@ def load_settings(file: Path, root: Path) -> tuple[dict[str, Any] | None, list[P
                 shown, 1, 1, "report settings not found", "Create it with title, publisher, description and language."
             )
         ]
-    doc, problem = load_yaml(file, shown)
-    if doc is None:
-        return None, [problem] if problem else []
-    problems = check_schema(doc, "report")
-    return (None if problems else dict(doc.data)), problems
+    doc, problems = load_valid(file, shown, "report")
+    return (dict(doc.data) if doc else None), problems

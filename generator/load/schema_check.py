@@ -14,7 +14,7 @@ import fastjsonschema
 from jsonschema import Draft7Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from generator.load.yaml_source import Located
+from generator.load.yaml_source import Located, load_yaml
 from generator.problems import Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -49,6 +49,18 @@ def _quick_validator(name: str) -> Any:
     # Compiled to Python code: 25 times faster, but it only says yes or no (formats are not
     # checked, as jsonschema does not check them either; no default is ever filled in).
     return fastjsonschema.compile(load_schema(name), use_default=False, use_formats=False, detailed_exceptions=False)
+
+
+def load_valid(file: Path, shown: str, name: str) -> tuple[Located | None, list[Problem]]:
+    """Load ``file`` (``shown`` in messages) and check it against schema ``name``.
+
+    Returns the document only when it parses and is valid, with every problem found.
+    """
+    doc, problem = load_yaml(file, shown)
+    if doc is None:
+        return None, [problem] if problem else []
+    problems = check_schema(doc, name)
+    return (None if problems else doc), problems
 
 
 def check_schema(doc: Located, name: str) -> list[Problem]:

@@ -8,8 +8,8 @@ import unicodedata
 from pathlib import Path
 
 from generator.anchor.matcher import anchor
-from generator.load.schema_check import check_schema
-from generator.load.yaml_source import decode, load_yaml
+from generator.load.schema_check import load_valid
+from generator.load.yaml_source import decode
 from generator.model import Section, Source
 from generator.problems import Problem, display_path
 from generator.render.urls import takes_a_listing_address
@@ -151,11 +151,8 @@ def _load_one(text_file: Path, shown: str, source_id: str, root: Path) -> tuple[
                 "for what is not known.",
             )
         ]
-    doc, problem = load_yaml(meta_file, meta_shown)
+    doc, problems = load_valid(meta_file, meta_shown, "source")
     if doc is None:
-        return bare, [problem] if problem else []
-    problems = check_schema(doc, "source")
-    if problems:
         return bare, problems
     meta = dict(doc.data)
     if meta["sha256"] != digest:
