@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from generator.load.report import Layout, check_report
-from generator.problems import GeneratorError, InputError
+from generator.problems import GeneratorError, InputError, printable
 from generator.report_problems import FORMATS, format_problems
 from generator.site.progress import Progress
 
@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_problems(err.problems, getattr(args, "format", "text")), file=sys.stderr)
         return 1
     except GeneratorError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print("\n".join(printable(line) for line in f"error: {err}".split("\n")), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

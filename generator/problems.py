@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +19,9 @@ class Problem:
     code: str = field(default="error", compare=False)
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.message}"
+        text = f"{printable(self.path)}:{self.line}:{self.col}: {printable(self.message)}"
         if self.hint:
-            text += "".join(f"\n    {line}" for line in self.hint.splitlines())
+            text += "".join(f"\n    {printable(line)}" for line in self.hint.split("\n"))
         return text
 
 
@@ -45,11 +46,34 @@ class UsageError(GeneratorError):
 
     def __init__(self, message: str, hint: str = ""):
         self.hint = hint
-        super().__init__(message + "".join(f"\n    {line}" for line in hint.splitlines()))
+        super().__init__(message + "".join(f"\n    {line}" for line in hint.split("\n")))
+
+
+# What a terminal or a CI log acts on (line breaks, escapes: a record could print a fake
+# "::error" line or "OK"), what hides or reorders text, and what cannot be printed as UTF-8.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    r"""Return ``text`` with every control, invisible or direction character written as an escape.
+
+    >>> print(printable("fc-0001\x1b[2K\rOK\n::error::x \u202egnp"))
+    fc-0001\x1b[2K\rOK\n::error::x \u202egnp
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    char = found[0]
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
 
 def clip(text: str, limit: int = 60) -> str:
-    """Shorten ``text`` for a message: a hostile value must not flood the output."""
+    """Shorten ``text`` for a message, on one printable line: a hostile value must not flood or forge the output."""
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from generator.problems import Problem
+from generator.problems import Problem, printable
 
 FORMATS = ("text", "github", "json")
 
@@ -42,8 +42,9 @@ def _escape_property(text: str) -> str:
 
 
 def _annotation(p: Problem) -> str:
-    message = p.message + (f"\n{p.hint}" if p.hint else "")
+    # Quoted values are made printable first, so that only the hint's own line breaks remain.
+    message = "\n".join(printable(line) for line in [p.message, *(p.hint.split("\n") if p.hint else [])])
     return (
-        f"::error file={_escape_property(p.path)},line={p.line},col={p.col},"
+        f"::error file={_escape_property(printable(p.path))},line={p.line},col={p.col},"
         f"title={_escape_property('fact-check record')}::{_escape_data(message)}"
     )
