@@ -60,8 +60,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Check the records and build the site with MkDocs; the old site stays if anything fails."""
     from generator.load.checked import hand_over
     from generator.site.site_build import build_site
+    from generator.site.site_dir import check_site_dir
 
     layout = _layout(args)
+    site_dir = layout.root / args.site_dir
+    check_site_dir(layout.root, site_dir, (layout.claims, layout.seeds, "docs", ".git"), args.site_dir)  # before anything is built or removed
     Progress().stage("Checking the claims and sources...")
     report, problems = check_report(layout)
     if problems:
@@ -69,7 +72,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("The site was not built; the previous one, if any, is unchanged.", file=sys.stderr)
         return 1
     assert report is not None
-    site_dir = layout.root / args.site_dir
     counts = f"{len(report.claims)} claims and {len(report.sources)} sources"
     with tempfile.TemporaryDirectory(prefix=".factcheck-") as folder:
         env = hand_over(report, layout, Path(folder))
@@ -78,7 +80,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         status = build_site(layout.root, site_dir, strict=not args.no_strict, env=env)
     if status == 0:
         pages = sum(1 for _ in site_dir.rglob("*.html"))
-        print(f"Built {site_dir.name}/: {pages} HTML pages from {counts}.")
+        print(f"Built {printable(site_dir.name)}/: {pages} HTML pages from {counts}.")
     else:
         print("The build failed; the previous site, if any, is unchanged.", file=sys.stderr)
     return status

@@ -11,9 +11,11 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from generator.edit.safe_write import replace_file
 from generator.site.progress import Progress
 from generator.site.search_index import LATER as SEARCH_LATER
 from generator.site.search_index import index_site
+from generator.site.site_dir import MANIFEST, written
 
 
 def build_site(root: Path, site_dir: Path, strict: bool = True, env: Mapping[str, str] | None = None) -> int:
@@ -51,11 +53,15 @@ def update_tree(new: Path, old: Path) -> int:
     Unchanged files keep their bytes and modification times, so after a one-claim edit only
     that claim's pages (and the listings and index parts that mention it) are rewritten, and
     a server or a deploy step that looks at times sends only those. Both folders must be on
-    one file system: each file is replaced in one step.
+    one file system: each file is replaced in one step. Only files that an earlier build
+    listed in ``old/MANIFEST`` are ever removed (generator.site.site_dir refuses a folder
+    holding others before the build starts); the new list is written last.
     """
     old.mkdir(parents=True, exist_ok=True)
+    ours = written(old)
     moved = 0
     wanted: set[Path] = set()
+    files: list[str] = []
     for path in sorted(new.rglob("*")):
         target = old / path.relative_to(new)
         wanted.add(target)
@@ -63,17 +69,21 @@ def update_tree(new: Path, old: Path) -> int:
             if target.is_file() or target.is_symlink():
                 target.unlink()
             target.mkdir(exist_ok=True)
-        elif target.is_dir() and not target.is_symlink():
+            continue
+        files.append(path.relative_to(new).as_posix())
+        if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)
             os.replace(path, target)
             moved += 1
         elif not (target.is_file() and filecmp.cmp(path, target, shallow=False)):
             os.replace(path, target)
             moved += 1
-    for path in sorted(old.rglob("*"), reverse=True):
-        if path not in wanted:
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
+    for rel in sorted(ours - set(files), reverse=True):
+        stale = old / rel
+        if stale.is_file() or stale.is_symlink():
+            stale.unlink()
+    for path in sorted(old.rglob("*"), reverse=True):  # folders the stale files leave empty
+        if path.is_dir() and not path.is_symlink() and path not in wanted and not any(path.iterdir()):
+            path.rmdir()
+    replace_file(old / MANIFEST, "".join(f"{rel}\n" for rel in files).encode("utf-8"))
     return moved
