@@ -24,6 +24,7 @@ from generator.render.compact import compact_html
 from generator.render.pages import VERDICT_CSS, Site
 from generator.report_problems import format_problems
 from generator.site.build_date import last_change
+from generator.site.docs_links import links_out_of
 from generator.site.progress import Progress
 from generator.site.search_index import LATER as SEARCH_LATER
 from generator.site.search_index import index_site
@@ -66,6 +67,9 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         self.layout = Layout(root, self.config.claims, self.config.seeds, self.config.ratings, self.config.settings)
         self.site = Site(site_url=config.site_url or "", repo_url=config.repo_url or "")
         self.progress = Progress()
+        leaks = links_out_of(Path(config.docs_dir), root)
+        if leaks:  # before the build cleans site/, like the records' problems below
+            raise PluginError(f"docs/ has links that lead out of it:\n{format_problems(leaks)}")
         self.progress.stage("Checking the records and rendering their pages...")
         try:
             self.report, self.pages = load_and_render(self.layout, self.site)
