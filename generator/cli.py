@@ -64,7 +64,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     layout = _layout(args)
     site_dir = layout.root / args.site_dir
-    check_site_dir(layout.root, site_dir, (layout.claims, layout.seeds, "docs", ".git"), args.site_dir)  # before anything is built or removed
+    # Before anything is built or removed: the build replaces everything in that folder.
+    check_site_dir(layout.root, site_dir, (layout.claims, layout.seeds, "docs", ".git"), args.site_dir)
     Progress().stage("Checking the claims and sources...")
     report, problems = check_report(layout)
     if problems:

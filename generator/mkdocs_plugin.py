@@ -28,6 +28,7 @@ from generator.site.docs_links import links_out_of
 from generator.site.progress import Progress
 from generator.site.search_index import LATER as SEARCH_LATER
 from generator.site.search_index import index_site
+from generator.site.site_dir import record_written
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
 # The report's search (Pagefind) in Material's header: partials, script and style of its own.
@@ -151,6 +152,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         except GeneratorError as err:
             raise PluginError(str(err)) from None
         self.progress.done(f"Indexed {indexed:,} pages for search")
+        record_written(Path(config.site_dir))  # so that `generator build` may later replace this site
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for part in ("claims", "seeds", "ratings", "settings"):

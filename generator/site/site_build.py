@@ -11,11 +11,10 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.edit.safe_write import replace_file
 from generator.site.progress import Progress
 from generator.site.search_index import LATER as SEARCH_LATER
 from generator.site.search_index import index_site
-from generator.site.site_dir import MANIFEST, written
+from generator.site.site_dir import MANIFEST, record_written, written
 
 
 def build_site(root: Path, site_dir: Path, strict: bool = True, env: Mapping[str, str] | None = None) -> int:
@@ -65,6 +64,8 @@ def update_tree(new: Path, old: Path) -> int:
     for path in sorted(new.rglob("*")):
         target = old / path.relative_to(new)
         wanted.add(target)
+        if path.relative_to(new).as_posix() == MANIFEST:
+            continue
         if path.is_dir():
             if target.is_file() or target.is_symlink():
                 target.unlink()
@@ -85,5 +86,5 @@ def update_tree(new: Path, old: Path) -> int:
     for path in sorted(old.rglob("*"), reverse=True):  # folders the stale files leave empty
         if path.is_dir() and not path.is_symlink() and path not in wanted and not any(path.iterdir()):
             path.rmdir()
-    replace_file(old / MANIFEST, "".join(f"{rel}\n" for rel in files).encode("utf-8"))
+    record_written(old)
     return moved

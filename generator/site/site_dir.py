@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from generator.edit.safe_write import replace_file
 from generator.problems import ConfigError, printable
 
 MANIFEST = ".factcheck-site"
@@ -30,8 +31,8 @@ def check_site_dir(root: Path, site_dir: Path, inputs: Iterable[str] = INPUTS, s
         for name in inputs:
             part = (root / name).resolve()
             if target == part or target.is_relative_to(part) or part.is_relative_to(target):
-                how = "this is" if target == part else "this lies inside" if target.is_relative_to(part) else "this holds"
-                refused = f"{how} {name}/, which the report is made from"
+                how = "is" if target == part else "lies inside" if target.is_relative_to(part) else "holds"
+                refused = f"this {how} {name}/, which the report is made from"
                 break
     if refused:
         raise ConfigError(
@@ -43,7 +44,8 @@ def check_site_dir(root: Path, site_dir: Path, inputs: Iterable[str] = INPUTS, s
         raise ConfigError(
             f"{said}: the folder holds files the generator did not write, such as {printable(foreign)}; "
             "a build would delete them, so nothing was built.\n"
-            f"    Choose an empty or new folder, or move those files out. (Each build lists what it wrote in {MANIFEST}.)"
+            "    Choose an empty or new folder, or move those files out. "
+            f"(Each build lists what it wrote in {MANIFEST}.)"
         )
 
 
@@ -68,3 +70,12 @@ def written(folder: Path) -> set[str]:
     if not manifest.is_file() or manifest.is_symlink():
         return set()
     return set(manifest.read_text(encoding="utf-8").splitlines())
+
+
+def record_written(folder: Path) -> None:
+    """List every file now in ``folder`` as the build's own, in ``MANIFEST`` (rewritten only when it changes)."""
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir())
+    data = "".join(f"{rel}\n" for rel in files if rel != MANIFEST).encode("utf-8")
+    manifest = folder / MANIFEST
+    if not (manifest.is_file() and not manifest.is_symlink() and manifest.read_bytes() == data):
+        replace_file(manifest, data)
