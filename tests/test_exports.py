@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
 import re
@@ -306,6 +307,26 @@ def test_a_csv_cell_cannot_become_a_spreadsheet_formula(tmp_path: Path) -> None:
     with (tmp_path / "out" / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["id"] == "fc-0002")
     assert row["summary"] == "'=HYPERLINK(1) It is held every two years, not each year."
+
+
+def test_every_csv_cell_is_quoted_and_every_listed_item_guarded(tmp_path: Path) -> None:
+    # A spreadsheet that splits on ';' (the list separator of many locales) would run "=1+1" of an
+    # unquoted "held;=1+1", and a reviewer "=1+1" joined into "Desk;=1+1".
+    report = copy_fixture(tmp_path / "report")
+    record = report / "claims" / "fc-0002.yml"
+    text = record.read_text(encoding="utf-8")
+    text = text.replace('summary: "It is held', 'summary: "It is held;=1+1;').replace(
+        'reviewers: ["Fixture Desk"]', 'reviewers: ["Fixture Desk", "=1+1", "@SUM(A1)"]'
+    )
+    record.write_text(text, encoding="utf-8")
+    run_cli("--root", str(report), "export", "--site-url", FIXTURE_URL, "--out", str(tmp_path / "out"), check=True)
+    raw = (tmp_path / "out" / "data" / "claims.csv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        assert line.startswith('"') and line.endswith('"'), line
+    row = next(r for r in csv.DictReader(io.StringIO(raw, newline="")) if r["id"] == "fc-0002")
+    assert row["summary"] == "It is held;=1+1; every two years, not each year."
+    assert row["reviewers"] == "Fixture Desk;'=1+1;'@SUM(A1)"
+    assert '"It is held;=1+1; every two years, not each year."' in raw
 
 
 def source_text(site: Path, source: dict[str, Any]) -> str:

@@ -64,9 +64,13 @@ def claims_data(report: Report, site: Site) -> dict[str, Any]:
 
 
 def claims_csv(report: Report, site: Site) -> str:
-    """Return one CSV row per claim (RFC 4180: comma-separated, CRLF line ends, UTF-8)."""
+    """Return one CSV row per claim (RFC 4180: comma-separated, CRLF line ends, UTF-8, every cell quoted).
+
+    Every cell is quoted, so that a spreadsheet splitting on ';' (the list separator of many
+    locales) keeps a value whole, and each item of a ';'-joined list is guarded on its own.
+    """
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for claim in exported(report):
         source = report.sources[claim.passage.source_id]
@@ -93,8 +97,8 @@ def claims_csv(report: Report, site: Site) -> str:
             "corrections": len(claim.corrections),
             "latest_correction": f"{latest['date']}: {latest['note']}" if latest else "",
             "withdrawn": f"{claim.withdrawn['date']}: {claim.withdrawn['reason']}" if claim.withdrawn else "",
-            "tags": ";".join(claim.tags),
-            "reviewers": ";".join(claim.reviewers),
+            "tags": ";".join(_cell(tag) for tag in claim.tags),
+            "reviewers": ";".join(_cell(name) for name in claim.reviewers),
         }
         writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
     return out.getvalue()
