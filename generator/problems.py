@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.chars import INVISIBLE_CLASS
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -51,9 +53,7 @@ class UsageError(GeneratorError):
 
 # What a terminal or a CI log acts on (line breaks, escapes: a record could print a fake
 # "::error" line or "OK"), what hides or reorders text, and what cannot be printed as UTF-8.
-_UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
-)
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{INVISIBLE_CLASS}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -22,6 +22,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.chars import INVISIBLE_CLASS, describe
 from generator.problems import Problem, clip
 
 MAX_BYTES = 256 * 1024
@@ -31,7 +32,7 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 # Characters no value may hold, though YAML escapes ("\x02", "\ud800") can write them: control
 # characters cannot be shown and break the pages' front matter; half a surrogate pair cannot be
 # written as UTF-8; invisible direction overrides make a page show other words than the record's.
-_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+_REFUSED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{INVISIBLE_CLASS}]")
 # libyaml composes nested collections by recursion in C, where a deep enough file overflows the
 # stack; nesting needs one of these characters per level, so fewer of them keeps libyaml safe.
 _NESTING_MARKS = "[{-:?"
@@ -111,10 +112,10 @@ def _check_text(node: ScalarNode, value: str) -> None:
         )
     if char in "\ufffe\uffff":
         raise _Refused(node.start_mark, f"text holds {code}, which is not a character", "Delete it.")
-    name = unicodedata.name(char, "")
+    control = unicodedata.category(char) == "Cc" or "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069"
     raise _Refused(
         node.start_mark,
-        f"text holds the invisible control character {code}" + (f" ({name})" if name else ""),
+        f"text holds the invisible {'control ' if control else ''}character {describe(char)}",
         "Delete it: invisible characters can make a page show something other than the record says; "
         "they often come from copying out of a PDF, a word processor or a web page.",
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
 from markupsafe import Markup
 
+from generator.chars import INVISIBLE, describe
 from generator.model import Claim, Passage, Source, Verdict
 from generator.render.icons import icon
 from generator.render.urls import claim_page, link, source_page
@@ -34,8 +36,29 @@ def highlights_for(source: Source, claims: list[Claim]) -> list[Highlight]:
 
 
 def text_html(text: str) -> str:
-    """Escape source text for a one-line HTML block shown with white-space: pre-wrap."""
-    return escape(text, quote=False).replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#9;")
+    """Escape source text for a one-line HTML block shown with white-space: pre-wrap.
+
+    An invisible character of the text (generator.chars) is shown as a mark naming it, in its
+    place: kept as it is, a direction override would show the words after it in another order.
+
+    >>> print(text_html("a\u200bb<"))
+    a<span class="fc-invisible" title="An invisible character of the text: U+200B (ZERO WIDTH SPACE)">U+200B</span>b&lt;
+    """
+    html = escape(text, quote=False).replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#9;")
+    return INVISIBLE.sub(_invisible_mark, html) if INVISIBLE.search(html) else html
+
+
+def one_line(value: str) -> str:
+    """Escape a record's text for HTML made here, on one line as every value of a page is."""
+    return escape(" ".join(value.split()))
+
+
+def _invisible_mark(found: re.Match[str]) -> str:
+    char = found[0]
+    return (
+        f'<span class="fc-invisible" title="An invisible character of the text: {describe(char)}">'
+        f"U+{ord(char):04X}</span>"
+    )
 
 
 def annotate(source: Source, highlights: list[Highlight]) -> list[tuple[str, str, Markup]]:
@@ -97,11 +120,11 @@ def annotate(source: Source, highlights: list[Highlight]) -> list[tuple[str, str
 def _ref(h: Highlight, here: str) -> str:
     href = link(here, claim_page(h.claim.id))
     verdict: Verdict = h.claim.verdict
-    title = escape(h.claim.claim)
+    title = one_line(h.claim.claim)
     if h.role == "claim":
         return (
             f'<a class="fc-ref fc-v-{verdict.id}" href="{href}" title="{title}">'
-            f'{icon(verdict.icon)}<span class="fc-ref-id">{h.claim.id}</span> {escape(verdict.label)}</a>'
+            f'{icon(verdict.icon)}<span class="fc-ref-id">{h.claim.id}</span> {one_line(verdict.label)}</a>'
         )
     return (
         f'<a class="fc-ref fc-ref--evidence" href="{href}" title="Evidence for: {title}">'

@@ -7,6 +7,7 @@ from html import escape
 from markupsafe import Markup
 
 from generator.model import Verdict
+from generator.render.annotate import one_line
 from generator.render.icons import PATHS
 
 # Sized so that the chart is drawn at about 1:1 on a phone (a 358px-wide column): text stays legible.
@@ -27,12 +28,12 @@ def verdict_chart(counts: list[tuple[Verdict, int, str]]) -> Markup:
         # The space between the two texts keeps "True 13" apart, so the visible words match the link's name.
         name = f"{verdict.label}: {n} claim{'' if n == 1 else 's'}"
         rows.append(
-            f'<a href="{escape(href)}" class="fc-chart-row" aria-label="{escape(name)}">'
+            f'<a href="{escape(href)}" class="fc-chart-row" aria-label="{one_line(name)}">'
             # An unseen band under the whole row: a tap anywhere on it follows the link (30px, not the bar's 20).
             f'<rect x="0" y="{y}" width="{width}" height="{ROW}" class="fc-chart-hit"/>'
             f'<path transform="translate(0 {y + 6}) scale({ICON / 24})" d="{PATHS[verdict.icon]}" '
             f'class="fc-chart-icon"/>'
-            f'<text x="{ICON + 6}" y="{y + 19}" class="fc-chart-label">{escape(verdict.label)}</text>'
+            f'<text x="{ICON + 6}" y="{y + 19}" class="fc-chart-label">{one_line(verdict.label)}</text>'
             f'<rect x="{LABEL_W}" y="{y + 4}" width="{max(bar, 2)}" height="{ROW - 10}" rx="3" '
             f'class="fc-chart-bar fc-v-{verdict.id}"/> '
             f'<text x="{LABEL_W + max(bar, 2) + 8}" y="{y + 19}" class="fc-chart-count">{n}</text></a>'
@@ -41,7 +42,7 @@ def verdict_chart(counts: list[tuple[Verdict, int, str]]) -> Markup:
     return Markup(
         f'<svg class="fc-chart" viewBox="0 0 {width} {height}" width="100%" role="group" '
         f'aria-labelledby="fc-chart-title" preserveAspectRatio="xMinYMin meet" style="max-width:{width}px">'
-        f'<title id="fc-chart-title">Claims by verdict ({total} in all): {escape(summary)}</title>'
+        f'<title id="fc-chart-title">Claims by verdict ({total} in all): {one_line(summary)}</title>'
         + "".join(rows)
         + "</svg>"
     )
