@@ -118,6 +118,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     lost = [r.path for r in changes.deleted_published] + [c.after.path for c in changes.unpublished]
     for path in lost:
         print(f"error: {path}: a published claim was taken off the site; withdraw it instead", file=sys.stderr)
+    # A scale or settings change may be meant: it is flagged for the reviewer, not failed.
+    for file in changes.flagged:
+        print(f"warning: {file.path}: this change alters how claims already on the site are shown", file=sys.stderr)
     return 1 if lost else 0
 
 
