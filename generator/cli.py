@@ -105,7 +105,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    """Compare the claims and sources of two git revisions, as Markdown for a pull request."""
+    """Compare the claims, sources, rating scale and settings of two git revisions, as Markdown for a pull request."""
     from generator.edit.changes import compare
     from generator.edit.changes_markdown import format_changes
     from generator.edit.revisions import describe, read_revision, read_worktree
@@ -121,6 +121,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     lost = [r.path for r in changes.deleted_published] + [c.after.path for c in changes.unpublished]
     for path in lost:
         print(f"error: {path}: a published claim was taken off the site; withdraw it instead", file=sys.stderr)
+    # A scale or settings change may be meant: it is flagged for the reviewer, not failed.
+    for file in changes.flagged:
+        print(f"warning: {file.path}: this change alters how claims already on the site are shown", file=sys.stderr)
     return 1 if lost else 0
 
 
@@ -197,7 +200,15 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--date", default="", help="published and updated date, YYYY-MM-DD (default: today)")
     new.set_defaults(run=cmd_new)
 
-    diff = commands.add_parser("diff", help=cmd_diff.__doc__, description=cmd_diff.__doc__)
+    diff = commands.add_parser(
+        "diff",
+        help=cmd_diff.__doc__,
+        description=cmd_diff.__doc__,
+        epilog="Exit status: 1 when a published claim was deleted or sent back to draft, 0 otherwise. A change "
+        "to ratings.yml, report.yml or mkdocs.yml that alters how claims already on the site are shown is "
+        "flagged at the top of the summary and on stderr, but exits 0: the scale and the settings may be "
+        "changed on purpose, and the reviewer decides.",
+    )
     diff.add_argument("base", metavar="BASE", help="the git revision to compare from, for example origin/main")
     diff.add_argument(
         "head", metavar="HEAD", nargs="?", default="", help="the revision to compare to (default: the working tree)"

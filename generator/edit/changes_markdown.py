@@ -9,11 +9,21 @@ neither run HTML nor start Markdown of its own.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
-from generator.edit.changes import Changed, Changes, Record, SourceChange, clip
+from generator.edit.changes import Changed, Changes, FileChange, Record, Setting, SourceChange, clip
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
+# Each report file's section title, and what one of its changes is called in the first line.
+_TITLES = {
+    "ratings.yml": ("Rating scale", "scale change"),
+    "report.yml": ("Report settings", "settings change"),
+    "standards.yml": ("Editorial standards", "standards change"),
+    "team.yml": ("Team", "team change"),
+    "mkdocs.yml": ("Site configuration", "site configuration change"),
+}
 
 
 def escape(text: str) -> str:
@@ -45,6 +55,14 @@ def format_changes(changes: Changes, base: str, head: str) -> str:
                 f"- **{escape(c.after.id)}**: status changed from {escape(c.before.status)} to "
                 f"{escape(c.after.status)}; its page leaves the site. {_claim(c.after)}"
             )
+    if changes.flagged:
+        lines += ["", "### :warning: Changes to how published claims are shown", ""]
+        lines.append(
+            "Each of these changes pages already on the site, though no claim record changed: check that it is meant."
+        )
+        lines.append("")
+        for f in changes.flagged:
+            lines += _flagged(f, base, head)
     _section(
         lines, "Added", [f"- **{escape(r.id)}** ({_status_verdict(changes, r)}): {_claim(r)}" for r in changes.added]
     )
@@ -84,6 +102,8 @@ def format_changes(changes: Changes, base: str, head: str) -> str:
         [f"- **{escape(c.after.id)}**: {', '.join(escape(f) for f in c.fields)}" for c in changes.changed if c.fields],
     )
     _section(lines, "Source texts", [_source(s) for s in changes.sources])
+    for f in changes.files:
+        _section(lines, _title(f.path)[0], _file(f, base, head))
     return "\n".join(lines) + "\n"
 
 
@@ -101,6 +121,9 @@ def _tally(changes: Changes) -> str:
         (len(changes.changed), "records edited" if len(changes.changed) != 1 else "record edited"),
         (len(changes.sources), "sources changed" if len(changes.sources) != 1 else "source changed"),
     ]
+    for f in changes.files:
+        n = len(f.settings) or 1
+        counts.append((n, _title(f.path)[1] + ("s" if n != 1 else "")))
     said = [f"{n} {what}" for n, what in counts if n]
     return ", ".join(said) if said else "no claim or source changed"
 
@@ -149,3 +172,89 @@ def _source(s: SourceChange) -> str:
     if s.recorded == s.after_sha:
         return text + "; the recorded sha256 is updated, so its quotes were re-anchored."
     return text + "; the recorded sha256 is not updated: run `python -m generator reanchor` to re-anchor its quotes."
+
+
+def _title(path: str) -> tuple[str, str]:
+    return _TITLES.get(path, (path, f"{path} change"))
+
+
+def _file(f: FileChange, base: str, head: str) -> list[str]:
+    """Return the lines listing every change to one report file."""
+    if f.problem is not None:
+        where = head if f.side == "head" else base
+        fix = "`python -m generator check` says how to fix it." if f.side == "head" else "Compare the file by hand."
+        p = f.problem
+        return [f"- {escape(p.path)}:{p.line}:{p.col}: {escape(p.message)} (in {escape(where)}). {fix}"]
+    lines = {"added": ["- new file"], "deleted": ["- file **deleted**"]}.get(f.kind, [])
+    if f.lines is not None:
+        lines.append(
+            f"- {_line_counts(f.lines)}: the file is compared line by line, as it holds YAML "
+            "(such as !ENV tags) that is not read here."
+        )
+    return lines + [f"- {_setting(s)}" for s in f.settings]
+
+
+def _flagged(f: FileChange, base: str, head: str) -> list[str]:
+    """Return the warning lines for one report file, each with what it changes on the site."""
+    path = escape(f.path)
+    if f.problem is not None:
+        where = escape(head if f.side == "head" else base)
+        return [f"- {path} cannot be read in {where}, so what changed in it cannot be shown: read the file's diff."]
+    if f.every_page:
+        what = ", ".join(dict.fromkeys(f"**{_name(s.key)}** {'changed' if s.item else s.kind}" for s in f.settings))
+        if f.lines is not None:
+            what = _line_counts(f.lines)
+        elif not what:
+            what = "new file" if f.kind == "added" else "file deleted"
+        return [f"- {path}: {what}; it configures every page of the site."]
+    return [f"- {_setting(s, f.path)}; {_reach(s)}." for s in f.shown]
+
+
+def _setting(s: Setting, path: str = "") -> str:
+    """Describe one change to a report file; ``path`` names the file, for a line outside its section."""
+    of = f" ({escape(path)})" if path else ""
+    key = _name(s.key)
+    if s.kind == "reordered":
+        return f"{key}{of} reordered: {_names(s.before)} → {_names(s.after)}"
+    if not s.item:
+        if s.kind == "changed":
+            return f"**{key}**{of}: {_value(s.before)} → {_value(s.after)}"
+        return f"**{key}** {s.kind}{of}: {_value(s.after if s.kind == 'added' else s.before)}"
+    item = f"**{_name(s.item)}**"
+    if s.field and s.kind == "changed":
+        return f"{item} in {key}{of}: {_name(s.field)} {_value(s.before)} → {_value(s.after)}"
+    if s.field:
+        return f"{item} in {key}{of}: {_name(s.field)} {s.kind}: {_value(s.after if s.kind == 'added' else s.before)}"
+    fields = s.after if s.kind == "added" else s.before
+    listed = ", ".join(f"{_name(name)} {_value(v)}" for name, v in fields.items())
+    return f"{item} {s.kind} {'to' if s.kind == 'added' else 'from'} {key}{of}" + (f": {listed}" if listed else "")
+
+
+def _reach(s: Setting) -> str:
+    """Say which claims on the site show the change."""
+    if s.every:
+        return f"it is part of every claim on the site ({s.claims})"
+    return "1 claim on the site uses it" if s.claims == 1 else f"{s.claims} claims on the site use it"
+
+
+def _value(value: Any) -> str:
+    """Show a value from a report file as its YAML reads: text in quotes, a list or mapping as JSON."""
+    if isinstance(value, str):
+        return f"“{escape(clip(value, 120))}”"
+    if value is None or isinstance(value, bool | int):
+        return json.dumps(value)
+    return escape(clip(json.dumps(value, ensure_ascii=False), 120))
+
+
+def _name(text: str) -> str:
+    """Show a key, an id or a name from a report file, cut short: a pull request may make it huge."""
+    return escape(clip(text, 80))
+
+
+def _names(names: tuple[str, ...]) -> str:
+    return escape(clip(", ".join(names), 400))
+
+
+def _line_counts(lines: tuple[int, int]) -> str:
+    added, removed = lines
+    return f"{added} line{'s' if added != 1 else ''} added, {removed} removed"

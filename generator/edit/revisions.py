@@ -13,21 +13,27 @@ from generator.problems import UsageError
 
 Files = dict[str, bytes]  # path relative to the report's root, with forward slashes -> bytes
 
+# The files beside the records that change what the published claims show, compared key by key:
+# the rating scale, the settings, the editorial standards and the team (the last two may not exist).
+REPORT_FILES = ("ratings.yml", "report.yml", "standards.yml", "team.yml")
+SITE_CONFIG = "mkdocs.yml"  # how MkDocs builds every page; it may hold !ENV tags the loader refuses
+COMPARED_FILES = (*REPORT_FILES, SITE_CONFIG)
+
 
 def wanted(path: str) -> bool:
-    """Whether ``path`` is part of what a diff compares: records, source texts and metadata, the scale."""
+    """Whether ``path`` is part of what a diff compares: records, source texts and metadata, report files."""
     folder, _, name = path.rpartition("/")
     if folder == "claims":
         return name.endswith(".yml")
     if folder == "seeds":
         return name.endswith((".txt", ".yml"))
-    return path == "ratings.yml"
+    return path in COMPARED_FILES
 
 
 def read_worktree(root: Path) -> Files:
     """Return the report's files as they are on disk, committed or not."""
     files: Files = {}
-    for pattern in ("claims/*.yml", "seeds/*.txt", "seeds/*.yml", "ratings.yml"):
+    for pattern in ("claims/*.yml", "seeds/*.txt", "seeds/*.yml", *COMPARED_FILES):
         for file in sorted(root.glob(pattern)):
             if file.is_file():
                 files[file.relative_to(root).as_posix()] = file.read_bytes()
@@ -37,7 +43,7 @@ def read_worktree(root: Path) -> Files:
 def read_revision(root: Path, rev: str) -> Files:
     """Return the report's files as they are at git revision ``rev``; UsageError if it is unknown."""
     commit = resolve(root, rev)
-    listing = _git(root, "ls-tree", "-r", "-z", commit, "--", "claims", "seeds", "ratings.yml")
+    listing = _git(root, "ls-tree", "-r", "-z", commit, "--", "claims", "seeds", *COMPARED_FILES)
     blobs: list[tuple[str, str]] = []
     for entry in listing.split(b"\0"):
         if not entry:
