@@ -1,4 +1,5 @@
-"""The GitHub workflows pass actionlint and run what the project's own commands run; editor and
+"""The GitHub workflows pass actionlint and run what the project's own commands run; they hold the
+checks of OpenSSF Scorecard (read-only tokens, no dangerous triggers); editor and
 pre-commit settings point at files that exist."""
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
 def test_pull_requests_get_annotations_a_summary_tests_and_a_strict_build() -> None:
     pr = load(WORKFLOWS / "pr.yml")
     assert list(pr["on"]) == ["pull_request"]
-    assert uses(pr, "check", "actions/checkout")["with"] == {"fetch-depth": 0}
+    # The summary diffs against origin/BASE: the whole history, fetched once, without keeping the token.
+    assert uses(pr, "check", "actions/checkout")["with"] == {"fetch-depth": 0, "persist-credentials": False}
     assert uses(pr, "check", "actions/setup-python")["with"]["python-version"] == "3.11"
     commands = runs(pr, "check")
     assert "python -m generator check --format github" in commands
@@ -86,7 +88,10 @@ def test_pull_requests_get_annotations_a_summary_tests_and_a_strict_build() -> N
 def test_main_is_built_and_published_on_pages() -> None:
     deploy = load(WORKFLOWS / "deploy.yml")
     assert deploy["on"]["push"] == {"branches": ["main"]}
-    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert deploy["permissions"] == {}
+    # The build runs MkDocs and Pagefind, so it reads; only the deploy job, which runs no code of ours, writes.
+    assert deploy["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     build = next(step for step in steps(deploy, "build") if step.get("run") == "make site")
     assert build["env"] == {
@@ -98,6 +103,123 @@ def test_main_is_built_and_published_on_pages() -> None:
     assert uses(deploy, "build", "actions/upload-pages-artifact")["with"] == {"path": "site"}
     assert deploy["jobs"]["deploy"]["needs"] == "build"
     assert uses(deploy, "deploy", "actions/deploy-pages")["id"] == "deployment"
+
+
+# The checks of OpenSSF Scorecard, written out. Each returns what it finds as "file: what is wrong".
+LOCKED_JOB = ("deploy.yml", "deploy")  # the one job whose token may write: it publishes the site
+
+
+def workflow_files() -> dict[str, str]:
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(WORKFLOWS.glob("*.yml"))}
+
+
+def parse_workflow(name: str, text: str) -> dict[str, Any]:
+    doc, problem = parse_yaml(text, name)
+    assert doc is not None, problem
+    return doc.data
+
+
+def all_steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def token_problems(name: str, workflow: dict[str, Any]) -> list[str]:
+    """Scorecard's Token-Permissions: read-only by default, write only where the site is published."""
+    problems = []
+    top = workflow.get("permissions")
+    if not isinstance(top, dict) or any(level not in ("read", "none") for level in top.values()):
+        problems.append(f"{name}: the workflow's permissions must be read-only, not {top!r}")
+    for job_id, job in workflow["jobs"].items():
+        granted = job.get("permissions", {})
+        writes = (
+            sorted(scope for scope, level in granted.items() if level == "write")
+            if isinstance(granted, dict)
+            else [granted]
+        )
+        if writes and (name, job_id) != LOCKED_JOB:
+            problems.append(
+                f"{name}: job {job_id} may write {', '.join(writes)}: only the deploy job of deploy.yml may"
+            )
+    return problems
+
+
+def trigger_problems(name: str, workflow: dict[str, Any]) -> list[str]:
+    """Scorecard's Dangerous-Workflow: no privileged trigger on others' code, no expression in a script."""
+    problems = [
+        f"{name}: '{trigger}' runs with the base repository's secrets on code from a fork"
+        for trigger in workflow["on"]
+        if trigger in ("pull_request_target", "workflow_run")
+    ]
+    for step in all_steps(workflow):
+        if "${{" in step.get("run", ""):
+            where = step.get("name", step["run"].strip())
+            problems.append(f"{name}: step '{where}' expands ${{{{ }}}} in its script: pass the value through env")
+    return problems
+
+
+def checkout_problems(name: str, workflow: dict[str, Any]) -> list[str]:
+    """actions/checkout writes the token into .git/config unless it is told not to."""
+    return [
+        f"{name}: {step['uses']} keeps the token in .git/config: set persist-credentials: false"
+        for step in all_steps(workflow)
+        if step.get("uses", "").startswith("actions/checkout@")
+        and step.get("with", {}).get("persist-credentials") is not False
+    ]
+
+
+def scorecard(name: str, text: str) -> list[str]:
+    workflow = parse_workflow(name, text)
+    return [
+        *token_problems(name, workflow),
+        *trigger_problems(name, workflow),
+        *checkout_problems(name, workflow),
+    ]
+
+
+def test_workflow_tokens_are_read_only_but_where_the_site_is_published() -> None:
+    found = [p for name, text in workflow_files().items() for p in token_problems(name, parse_workflow(name, text))]
+    assert found == []
+
+
+def test_no_workflow_runs_untrusted_code_with_privileges() -> None:
+    found = [p for name, text in workflow_files().items() for p in trigger_problems(name, parse_workflow(name, text))]
+    assert found == []
+
+
+def test_no_checkout_keeps_the_token() -> None:
+    found = [p for name, text in workflow_files().items() for p in checkout_problems(name, parse_workflow(name, text))]
+    assert found == []
+
+
+def test_the_checks_find_every_problem_of_a_hostile_workflow() -> None:
+    hostile = (
+        "on: [pull_request_target, workflow_run]\n"
+        "permissions: write-all\n"
+        "jobs:\n"
+        "  build:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    permissions:\n"
+        "      contents: write\n"
+        "    steps:\n"
+        "      - uses: actions/checkout@v5\n"
+        '      - run: echo "${{ github.event.pull_request.title }}"\n'
+    )
+    assert scorecard("hostile.yml", hostile) == [
+        "hostile.yml: the workflow's permissions must be read-only, not 'write-all'",
+        "hostile.yml: job build may write contents: only the deploy job of deploy.yml may",
+        "hostile.yml: 'pull_request_target' runs with the base repository's secrets on code from a fork",
+        "hostile.yml: 'workflow_run' runs with the base repository's secrets on code from a fork",
+        "hostile.yml: step 'echo \"${{ github.event.pull_request.title }}\"' expands ${{ }} in its script:"
+        " pass the value through env",
+        "hostile.yml: actions/checkout@v5 keeps the token in .git/config: set persist-credentials: false",
+    ]
+
+
+def test_only_main_is_published() -> None:
+    deploy = load(WORKFLOWS / "deploy.yml")
+    # workflow_dispatch may be started on any branch: such a run builds, and stops before publishing.
+    assert deploy["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+    assert deploy["jobs"]["deploy"]["environment"]["name"] == "github-pages"
 
 
 def test_the_make_targets_the_workflows_call_exist() -> None:
