@@ -330,6 +330,43 @@ def test_dependabot_keeps_the_actions_and_the_locks_current() -> None:
     assert {update["schedule"]["interval"] for update in config["updates"]} <= {"daily", "weekly", "monthly"}
 
 
+# A change to any of these changes what runs or what is published.
+CODE_AND_CONFIGURATION = [
+    "generator/pipeline.py",
+    "docs/contributing.md",
+    ".github/workflows/deploy.yml",
+    ".github/CODEOWNERS",
+    ".ci/run",
+    "mkdocs.yml",
+    "Makefile",
+    "pyproject.toml",
+    "requirements.txt",
+    "requirements-test.txt",
+    "tests/browser/package-lock.json",
+]
+
+
+def code_owners(path: str, rules: list[tuple[str, list[str]]]) -> list[str]:
+    """The owners GitHub asks to review a change to path: the last rule that matches wins."""
+    owners: list[str] = []
+    for pattern, names in rules:
+        assert pattern.startswith("/") and "*" not in pattern, f"CODEOWNERS: {pattern} is not a plain path"
+        if path == pattern[1:] or (pattern.endswith("/") and path.startswith(pattern[1:])):
+            owners = names
+    return owners
+
+
+def test_code_and_configuration_are_reviewed_by_their_owners() -> None:
+    text = (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    rules = [(fields[0], fields[1:]) for line in text.splitlines() if (fields := line.split("#")[0].split())]
+    for path in CODE_AND_CONFIGURATION:
+        assert (REPO / path).exists(), path
+        owners = code_owners(path, rules)
+        assert owners, f"CODEOWNERS names no owner for {path}"
+        assert all(re.fullmatch(r"@[\w-]+(/[\w-]+)?|[^@\s]+@[^@\s]+", o) for o in owners), owners
+    assert code_owners("claims/fc-0001.yml", rules) == []  # editors review records, as docs/contributing.md says
+
+
 def test_the_make_targets_the_workflows_call_exist() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     for target in ("site:", "test:", "lock:", "$(VENV)/.test-deps:"):
