@@ -4,16 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lint bench clean
+.PHONY: site serve check test lock lint bench clean
 
-$(BIN)/mkdocs: pyproject.toml
+# Every package comes from a lock, at the version and with the hash it names (`make lock` writes
+# them from pyproject.toml); the project itself is installed without its dependencies and built
+# with the lock's setuptools, so nothing unpinned is fetched. The venv's own pip does the work.
+$(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test-deps: $(BIN)/mkdocs
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.test-deps: $(BIN)/mkdocs requirements-test.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-test.txt
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	cd tests/browser && npm ci --silent --no-audit --no-fund
 	touch $@
@@ -40,6 +43,17 @@ test: $(VENV)/.test-deps
 ## bench: the speed benchmark (see BENCHMARKS.md)
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/run.py --claims 1000
+
+## lock: pin every dependency of pyproject.toml, with its hashes, in requirements.txt and
+## requirements-test.txt (for Python 3.11 and newer, on every platform); versions already pinned
+## stay unless pyproject.toml's bounds exclude them: `make lock LOCK_FLAGS=--upgrade` moves them all
+## The build backend (pyproject.toml's build-system) is pinned too: `pip install -e .` builds with it.
+LOCK := $(BIN)/uv pip compile pyproject.toml - --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command 'make lock' $(LOCK_FLAGS)
+BUILD_REQUIRES := $(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")'
+lock: $(VENV)/.test-deps
+	$(BUILD_REQUIRES) | $(LOCK) --output-file requirements.txt
+	$(BUILD_REQUIRES) | $(LOCK) --extra test --constraint requirements.txt --output-file requirements-test.txt
 
 clean:
 	rm -rf site build .pytest_cache
