@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.load.report import Layout, check_report
+from generator.load.report import Layout, check_report, examine
 from generator.problems import GeneratorError, InputError, printable
 from generator.report_problems import FORMATS, format_problems
 from generator.site.progress import Progress
@@ -19,13 +19,17 @@ def _layout(args: argparse.Namespace) -> Layout:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Check every claim record, source and the rating scale; print all problems at once."""
-    report, problems = check_report(_layout(args))
+    """Check every claim record, source, the rating scale and the editorial standards; print all problems at once."""
+    report, problems = examine(_layout(args))
     if problems:
         print(format_problems(problems, args.format))
+    if args.standards and args.format == "text" and report is not None:
+        from generator.standards.summary import standards_summary
+
+        print(standards_summary(report))
+    if report is None or any(p.code == "error" for p in problems):
         return 1
-    assert report is not None
-    if args.format == "json":
+    if args.format == "json" and not problems:
         print(format_problems([], "json"))
     elif args.format == "text":
         print(f"OK: {len(report.claims)} claims, {len(report.sources)} sources, {len(report.scale.verdicts)} verdicts.")
@@ -173,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         default="text",
         help="text for people (default), github for workflow annotations, json for tools",
+    )
+    check.add_argument(
+        "--standards",
+        action="store_true",
+        help="also print, per rule of the editorial standards, how many claims meet it, waive it and fail it",
     )
     check.set_defaults(run=cmd_check)
 

@@ -106,6 +106,14 @@ class Evidence:
     date: str | None = None
     url: str | None = None
     quote: str | None = None
+    republication_of: str | None = None
+    date_note: str | None = None
+    url_note: str | None = None
+
+    @property
+    def original_publisher(self) -> str | None:
+        """The publisher whose work this is: the original of a republication."""
+        return self.republication_of or self.publisher
 
 
 @dataclass
@@ -130,6 +138,49 @@ class Claim:
     corrections: list[dict[str, str]]
     withdrawn: dict[str, str] | None
     tags: list[str]
+    why_checked: dict[str, Any] | None = None
+    waivers: list[dict[str, str]] = field(default_factory=list)
+    # Where each value is written in the record, (line, col) by its path: for the standards' messages.
+    where: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def located(self, *at: str | int) -> tuple[int, int]:
+        """Return the (line, col) of the value at ``at``, or of its nearest parent written in the record."""
+        while at and at not in self.where:
+            at = at[:-1]
+        return self.where.get(at, (1, 1))
+
+    def waiver(self, rule: str) -> dict[str, str] | None:
+        return next((w for w in self.waivers if w["rule"] == rule), None)
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person (or a declared pseudonym) who reviews claims, as the About page shows them."""
+
+    name: str
+    role: str
+    bio: str
+    pseudonym: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the editorial standards, at its level, with its parameters."""
+
+    name: str
+    level: str  # error, warning or off
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Standards:
+    """The desk's editorial policy (standards.yml) and its team (team.yml); empty when a report has none."""
+
+    rules: tuple[Rule, ...] = ()
+    team: tuple[Member, ...] = ()
+
+    def rule(self, name: str) -> Rule | None:
+        return next((r for r in self.rules if r.name == name and r.level != "off"), None)
 
 
 @dataclass
@@ -140,6 +191,7 @@ class Report:
     scale: Scale
     sources: dict[str, Source]
     claims: list[Claim]
+    standards: Standards = field(default_factory=Standards)
 
     @property
     def visible(self) -> list[Claim]:

@@ -18,10 +18,11 @@ class Problem:
     col: int
     message: str
     hint: str = field(default="", compare=False)
-    code: str = field(default="error", compare=False)
+    code: str = field(default="error", compare=False)  # "warning": reported, but nothing fails
 
     def __str__(self) -> str:
-        text = f"{printable(self.path)}:{self.line}:{self.col}: {printable(self.message)}"
+        level = "warning: " if self.code == "warning" else ""
+        text = f"{printable(self.path)}:{self.line}:{self.col}: {level}{printable(self.message)}"
         if self.hint:
             text += "".join(f"\n    {printable(line)}" for line in self.hint.split("\n"))
         return text

@@ -15,9 +15,16 @@ def format_problems(problems: Sequence[Problem], fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(
             {
-                "ok": not problems,
+                "ok": not any(p.code == "error" for p in problems),
                 "problems": [
-                    {"file": p.path, "line": p.line, "col": p.col, "message": p.message, "hint": p.hint}
+                    {
+                        "file": p.path,
+                        "line": p.line,
+                        "col": p.col,
+                        "level": p.code,
+                        "message": p.message,
+                        "hint": p.hint,
+                    }
                     for p in problems
                 ],
             },
@@ -29,8 +36,14 @@ def format_problems(problems: Sequence[Problem], fmt: str = "text") -> str:
     lines = [str(p) for p in problems]
     files = len({p.path for p in problems})
     noun = "problem" if len(problems) == 1 else "problems"
-    lines.append(f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}." if problems else "")
+    warnings = sum(p.code == "warning" for p in problems)
+    split = f": {_count(len(problems) - warnings, 'error')}, {_count(warnings, 'warning')}" if warnings else ""
+    lines.append(f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}{split}." if problems else "")
     return "\n".join(lines).strip()
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _escape_data(text: str) -> str:
@@ -45,6 +58,7 @@ def _annotation(p: Problem) -> str:
     # Quoted values are made printable first, so that only the hint's own line breaks remain.
     message = "\n".join(printable(line) for line in [p.message, *(p.hint.split("\n") if p.hint else [])])
     return (
-        f"::error file={_escape_property(printable(p.path))},line={p.line},col={p.col},"
+        f"::{'warning' if p.code == 'warning' else 'error'} "
+        f"file={_escape_property(printable(p.path))},line={p.line},col={p.col},"
         f"title={_escape_property('fact-check record')}::{_escape_data(message)}"
     )

@@ -29,7 +29,7 @@ _DIGEST = hashlib.sha256().digest_size
 def fingerprint(layout: Layout) -> list[tuple[str, int, int]]:
     """Return the name, size and modification time of every file the report is read from."""
     found = []
-    for part in ("claims", "seeds", "ratings", "settings"):
+    for part in ("claims", "seeds", "ratings", "settings", "standards", "team"):
         path = layout.path(part)
         for file in sorted(path.iterdir()) if path.is_dir() else [path]:
             try:

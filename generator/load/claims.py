@@ -227,6 +227,9 @@ def _resolve(
                     date=item.get("date"),
                     url=item.get("url"),
                     quote=item.get("quote"),
+                    republication_of=item.get("republication_of"),
+                    date_note=item.get("date_note"),
+                    url_note=item.get("url_note"),
                 )
             )
     if isinstance(data.get("analysis"), str):
@@ -310,6 +313,9 @@ def _resolve(
         corrections=list(data.get("corrections", [])),
         withdrawn=data.get("withdrawn"),
         tags=list(data.get("tags", [])),
+        why_checked=data.get("why_checked"),
+        waivers=list(data.get("waivers", [])),
+        where=doc.values,
     )
     return claim, problems
 

@@ -8,8 +8,10 @@ from pathlib import Path
 from generator.load.claims import load_claims
 from generator.load.scale import load_scale, load_settings
 from generator.load.sources import load_sources
+from generator.load.standards import load_standards
 from generator.model import Report
 from generator.problems import InputError, Problem
+from generator.standards.check import check_standards
 
 
 @dataclass(frozen=True)
@@ -21,23 +23,41 @@ class Layout:
     seeds: str = "seeds"
     ratings: str = "ratings.yml"
     settings: str = "report.yml"
+    standards: str = "standards.yml"
+    team: str = "team.yml"
 
     def path(self, part: str) -> Path:
         return self.root / getattr(self, part)
 
 
 def check_report(layout: Layout) -> tuple[Report | None, list[Problem]]:
-    """Load and check everything; return the report (None if anything is wrong) and all problems."""
+    """Load and check everything; return the report (None if any problem is an error) and all problems.
+
+    Problems at the level of a warning (an editorial standard set to warning) come with the report.
+    """
+    report, problems = examine(layout)
+    return (None if any(p.code == "error" for p in problems) else report), problems
+
+
+def examine(layout: Layout) -> tuple[Report | None, list[Problem]]:
+    """Like check_report, but return the report of the valid claims even when there are problems.
+
+    None only when the scale or the settings cannot be used. For summaries, never for pages.
+    """
     settings, problems = load_settings(layout.path("settings"), layout.root)
+    standards, found = load_standards(layout.path("standards"), layout.path("team"), layout.root)
+    problems += found
     scale, found = load_scale(layout.path("ratings"), layout.root)
     problems += found
     sources, found = load_sources(layout.path("seeds"), layout.root)
     problems += found
     claims, found = load_claims(layout.path("claims"), layout.root, sources, scale)
     problems += found
-    if problems or scale is None or settings is None:
+    if scale is None or settings is None:
         return None, sorted(problems)
-    return Report(settings, scale, sources, claims), []
+    report = Report(settings, scale, sources, claims, standards)
+    problems += check_standards(report)  # on every valid claim, so that one run reports everything
+    return report, sorted(problems)
 
 
 def load_report(layout: Layout) -> Report:
@@ -45,4 +65,4 @@ def load_report(layout: Layout) -> Report:
     report, problems = check_report(layout)
     if report is None:
         raise InputError(problems)
-    return report
+    return report  # warnings are for `check` to show; pages show every waiver
