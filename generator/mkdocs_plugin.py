@@ -21,7 +21,7 @@ from generator.load.report import Layout
 from generator.pipeline import load_and_render, write_pages
 from generator.problems import GeneratorError, InputError
 from generator.render.compact import compact_html
-from generator.render.pages import VERDICT_CSS, Site
+from generator.render.pages import VERDICT_CSS, Site, render_snippets
 from generator.report_problems import format_problems
 from generator.site.build_date import last_change
 from generator.site.docs_links import links_out_of
@@ -41,6 +41,8 @@ class FactCheckConfig(base.Config):
     seeds = c.Type(str, default="seeds")
     ratings = c.Type(str, default="ratings.yml")
     settings = c.Type(str, default="report.yml")
+    standards = c.Type(str, default="standards.yml")
+    team = c.Type(str, default="team.yml")
     write_markdown = c.Optional(c.Type(str))
     branch = c.Type(str, default="main")
 
@@ -65,7 +67,15 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             # --strict` passed broken links; in strict mode a warning is a failure, and is shown.
             mkdocs_log.setLevel(logging.WARNING)
         root = Path(config.config_file_path).resolve().parent
-        self.layout = Layout(root, self.config.claims, self.config.seeds, self.config.ratings, self.config.settings)
+        self.layout = Layout(
+            root,
+            self.config.claims,
+            self.config.seeds,
+            self.config.ratings,
+            self.config.settings,
+            self.config.standards,
+            self.config.team,
+        )
         self.site = Site(site_url=config.site_url or "", repo_url=config.repo_url or "")
         self.progress = Progress()
         leaks = links_out_of(Path(config.docs_dir), root)
@@ -117,6 +127,13 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         self.built, self.total = 0, len(files.documentation_pages())
         return files
 
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        # A hand-written page may ask for the report's own data: the standards, the team.
+        if "<!-- factcheck:" in markdown:
+            for marker, snippet in render_snippets(self.report, page.file.src_uri).items():
+                markdown = markdown.replace(marker, snippet)
+        return markdown
+
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         self.built += 1
         self.progress.count("Building pages with MkDocs", self.built, self.total)
@@ -155,6 +172,6 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         record_written(Path(config.site_dir))  # so that `generator build` may later replace this site
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        for part in ("claims", "seeds", "ratings", "settings"):
+        for part in ("claims", "seeds", "ratings", "settings", "standards", "team"):
             server.watch(str(self.layout.path(part)))
         return server

@@ -22,6 +22,8 @@ from generator.render.chart import verdict_chart
 from generator.render.icons import icon
 from generator.render.reference import format_reference
 from generator.render.rich_text import render_markdown
+from generator.standards.check import evaluate
+from generator.standards.rules import BY_NAME
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 VERDICT_CSS = "assets/factcheck-verdicts.css"
@@ -55,8 +57,15 @@ def environment() -> Environment:
     )  # "{#id}" is Markdown
     env.filters.update(meta=_meta, source_text=lambda text: Markup(text_html(text)), date=human_date)
     env.globals["icon"] = icon
+    env.globals["waiver_text"] = waiver_text
     env.globals.update(passage_link=passage_link, quote_link=quote_link)  # "Check it in the original"
     return env
+
+
+def waiver_text(waiver: dict[str, str]) -> str:
+    """Say to readers why a claim is excepted from a rule, in the rule's own sentence."""
+    reason = " ".join(waiver["reason"].split())
+    return BY_NAME[waiver["rule"]].waived.format(reason=reason) + ("" if reason.endswith((".", "!", "?")) else ".")
 
 
 def _one_line(value: Any) -> Any:
@@ -103,6 +112,27 @@ def human_date(value: str | None) -> str:
     if len(parts) == 2:
         return f"{MONTHS[parts[1] - 1]} {parts[0]}"
     return str(parts[0])
+
+
+# Hand-written pages say where the report's own data goes: the plugin puts it there.
+SNIPPETS = {"standards": "<!-- factcheck:standards -->", "team": "<!-- factcheck:team -->"}
+
+
+def render_snippets(report: Report, here: str) -> dict[str, str]:
+    """Return the Markdown of the standards and the team, by the marker a page of ``here`` replaces."""
+    env = environment()
+    _, tallies = evaluate(report)
+    by_rule = {t.rule: t for t in tallies}
+    rules = [(r, BY_NAME[r.name], by_rule[r.name]) for r in report.standards.rules if r.level != "off"]
+    off = [BY_NAME[r.name].title for r in report.standards.rules if r.level == "off"]
+
+    def href(to: str, fragment: str = "") -> str:
+        return urls.link(here, to, fragment)
+
+    return {
+        SNIPPETS["standards"]: env.get_template("standards.md.j2").render(rules=rules, off=off, href=href, urls=urls),
+        SNIPPETS["team"]: env.get_template("team.md.j2").render(team=report.standards.team),
+    }
 
 
 def render_pages(report: Report, site: Site) -> dict[str, str]:

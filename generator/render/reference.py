@@ -12,6 +12,8 @@ SCHEMAS = (
     ("source", "Source metadata", "seeds/<id>.yml"),
     ("ratings", "Rating scale", "ratings.yml"),
     ("report", "Report settings", "report.yml"),
+    ("standards", "Editorial standards", "standards.yml"),
+    ("team", "Team", "team.yml"),
 )
 
 
