@@ -34,6 +34,8 @@ log = logging.getLogger("mkdocs.plugins.factcheck")
 # The report's search (Pagefind) in Material's header: partials, script and style of its own.
 SEARCH_THEME = Path(__file__).resolve().parent / "theme"
 SEARCH_CSS = "assets/stylesheets/factcheck-search.css"
+# The report's own styles (verdicts, quotes, annotated texts), served from the same theme folder.
+REPORT_CSS = "assets/stylesheets/factcheck.css"
 
 
 class FactCheckConfig(base.Config):
@@ -100,8 +102,9 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         self.feed = feed_link(self.report, self.site) if self.site.site_url else None
         if not self.site.site_url:
             log.warning("site_url is not set in mkdocs.yml: ClaimReview, the feed and the data files are left out")
-        if VERDICT_CSS not in config.extra_css:
-            config.extra_css.insert(0, VERDICT_CSS)
+        for position, sheet in enumerate((VERDICT_CSS, REPORT_CSS)):
+            if sheet not in config.extra_css:
+                config.extra_css.insert(position, sheet)
         if str(SEARCH_THEME) not in config.theme.dirs:
             # After the report's own overrides (custom_dir), before Material's templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(SEARCH_THEME))
@@ -152,7 +155,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             )
             if record and config.repo_url:
                 page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{self.config.branch}/{record}"
-        # Read by docs/overrides/main.html, which adds them to the page's head.
+        # Read by the theme's main.html (generator/theme), which adds them to the page's head.
         context["factcheck_head"] = self.heads.get(page.file.src_uri)
         context["factcheck_feed"] = self.feed
         return context
@@ -173,5 +176,6 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for part in ("claims", "seeds", "ratings", "settings", "standards", "team"):
-            server.watch(str(self.layout.path(part)))
+            if self.layout.path(part).exists():  # a report need not have standards or a team
+                server.watch(str(self.layout.path(part)))
         return server

@@ -17,7 +17,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "report"
-OVERRIDES = "../../../docs/overrides"  # the fixture's theme custom_dir, as its mkdocs.yml writes it
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -32,15 +31,8 @@ def run_cli(*args: str, cwd: Path = REPO, check: bool = False) -> subprocess.Com
 
 
 def copy_fixture(dest: Path) -> Path:
-    """Copy the fixture report to ``dest``, with the project's stylesheet and theme overrides."""
+    """Copy the fixture report to ``dest``: a report of its own, as a desk's would be."""
     shutil.copytree(FIXTURE, dest)
-    css = dest / "docs" / "stylesheets" / "factcheck.css"
-    css.parent.mkdir(parents=True, exist_ok=True)
-    css.write_bytes((REPO / "docs" / "stylesheets" / "factcheck.css").read_bytes())
-    # The fixture's custom_dir is relative to its place in the repository; point it there.
-    config = dest / "mkdocs.yml"
-    overrides = (REPO / "docs" / "overrides").as_posix()
-    config.write_text(config.read_text(encoding="utf-8").replace(OVERRIDES, overrides), encoding="utf-8")
     return dest
 
 
