@@ -74,9 +74,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     report, problems = check_report(layout)
     if problems:
         print(format_problems(problems), file=sys.stderr)
+    if report is None:  # warnings alone do not stop a build
         print("The site was not built; the previous one, if any, is unchanged.", file=sys.stderr)
         return 1
-    assert report is not None
     counts = f"{len(report.claims)} claims and {len(report.sources)} sources"
     with tempfile.TemporaryDirectory(prefix=".factcheck-") as folder:
         env = hand_over(report, layout, Path(folder))
@@ -89,6 +89,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     else:
         print("The build failed; the previous site, if any, is unchanged.", file=sys.stderr)
     return status
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Start a new, empty report in a folder: settings, rating scale, standards, team, pages and workflows."""
+    from generator.edit.start_report import start_report
+
+    written = start_report(Path(args.dir).resolve(), args.dir)
+    shown = printable(args.dir)
+    print(f"Started a report in {shown}/: {len(written)} files.")
+    print(f"Next: cd {shown}, then python -m generator check lists what is left to write (every TODO),")
+    print("and python -m generator build builds the site.")
+    return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -200,6 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", default="build/data", help="folder to write to (default: build/data)")
     export.add_argument("--site-url", required=True, help="the site's public address: every export links to it")
     export.set_defaults(run=cmd_export)
+
+    init = commands.add_parser("init", help=cmd_init.__doc__, description=cmd_init.__doc__)
+    init.add_argument("dir", metavar="DIR", help="the new report's folder; it must not exist, or be empty")
+    init.set_defaults(run=cmd_init)
 
     new = commands.add_parser("new", help=cmd_new.__doc__, description=cmd_new.__doc__)
     new.add_argument("--source", required=True, help="the source's id: its file name in seeds/ without .txt")

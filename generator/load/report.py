@@ -9,6 +9,7 @@ from generator.load.claims import load_claims
 from generator.load.scale import load_scale, load_settings
 from generator.load.sources import load_sources
 from generator.load.standards import load_standards
+from generator.load.todos import todo_warnings
 from generator.model import Report
 from generator.problems import InputError, Problem
 from generator.standards.check import check_standards
@@ -57,6 +58,7 @@ def examine(layout: Layout) -> tuple[Report | None, list[Problem]]:
         return None, sorted(problems)
     report = Report(settings, scale, sources, claims, standards)
     problems += check_standards(report)  # on every valid claim, so that one run reports everything
+    problems += todo_warnings(layout.root, [layout.settings, layout.team, "mkdocs.yml"])
     return report, sorted(problems)
 
 

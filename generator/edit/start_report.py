@@ -1,0 +1,50 @@
+"""Start a new, empty report in a folder of its own: `python -m generator init DIR`.
+
+The files come from the package (generator/scaffold), so an installed generator needs nothing
+of this repository. What only the desk can say is marked TODO; `check` lists every one as a
+warning, so the new report checks and builds at once and says what is left to write.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator import __version__
+from generator.problems import UsageError
+
+SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
+# Files whose names start with a dot are kept under other names in the package, where tools skip them.
+RENAMED = {"gitignore": ".gitignore", "github": ".github"}
+FILLED_IN = ("README.md", "requirements.txt")
+EMPTY = ("claims", "seeds")
+
+
+def start_report(target: Path, shown: str) -> list[str]:
+    """Write a new report into ``target`` (``shown`` in messages); return the files written, sorted."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UsageError(
+            f"{shown} already exists and is not an empty folder; nothing was written",
+            "Give the name of a new folder, or of an empty one: init never writes over files.",
+        )
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in sorted(SCAFFOLD.rglob("*")):
+        if source.is_dir() or "__pycache__" in source.parts:
+            continue
+        rel = source.relative_to(SCAFFOLD)
+        rel = Path(RENAMED.get(rel.parts[0], rel.parts[0]), *rel.parts[1:])
+        out = target / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if rel.as_posix() in FILLED_IN:
+            text = source.read_text(encoding="utf-8")
+            text = text.replace("{version}", __version__).replace("{title}", "A new fact-check report")
+            out.write_text(text, encoding="utf-8", newline="\n")
+        else:
+            shutil.copyfile(source, out)
+        written.append(rel.as_posix())
+    for name in EMPTY:
+        (target / name).mkdir()
+        (target / name / ".gitkeep").write_bytes(b"")  # git keeps no empty folder
+        written.append(f"{name}/.gitkeep")
+    return sorted(written)

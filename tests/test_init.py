@@ -1,0 +1,138 @@
+"""`init` starts a report that checks and builds at once, even installed; it never writes over files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+from conftest import ENV, REPO
+
+from generator.cli import main
+
+FILES = [
+    ".github/workflows/deploy.yml",
+    ".github/workflows/pr.yml",
+    ".gitignore",
+    "README.md",
+    "claims/.gitkeep",
+    "docs/about.md",
+    "docs/corrections.md",
+    "docs/methodology.md",
+    "mkdocs.yml",
+    "ratings.yml",
+    "report.yml",
+    "requirements.txt",
+    "seeds/.gitkeep",
+    "standards.yml",
+    "team.yml",
+]
+TODO_HINT = "    Write what it asks for in its place; the site can be previewed meanwhile.\n"
+CHECKED = (
+    "".join(
+        f"{where}: {what}\n{TODO_HINT}"
+        for where, what in [
+            ("docs/about.md:3:1", "warning: the page still holds a TODO"),
+            ("docs/corrections.md:3:1", "warning: the page still holds a TODO"),
+            ("docs/methodology.md:3:1", "warning: the page still holds a TODO"),
+            ("mkdocs.yml:2:13", "warning: the settings still hold a TODO"),
+            ("report.yml:3:9", "warning: the settings still hold a TODO"),
+            ("report.yml:4:13", "warning: the settings still hold a TODO"),
+            ("report.yml:6:3", "warning: the settings still hold a TODO"),
+            ("team.yml:4:12", "warning: the settings still hold a TODO"),
+            ("team.yml:5:12", "warning: the settings still hold a TODO"),
+            ("team.yml:6:11", "warning: the settings still hold a TODO"),
+        ]
+    )
+    + "10 problems in 6 files: 0 errors, 10 warnings.\n"
+    + "OK: 0 claims, 0 sources, 8 verdicts.\n"
+)
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_init_starts_a_report_whose_check_lists_what_is_left_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    target = tmp_path / "desk-report"
+    assert main(["init", str(target)]) == 0
+    assert capsys.readouterr().out.startswith(f"Started a report in {target}/: 15 files.\n")
+    assert files_in(target) == FILES
+    assert main(["--root", str(target), "check"]) == 0
+    assert capsys.readouterr().out == CHECKED
+
+
+@pytest.mark.slow
+def test_the_new_report_builds_with_a_home_page_that_says_it_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    target = tmp_path / "desk-report"
+    assert main(["init", str(target)]) == 0
+    assert main(["--root", str(target), "build"]) == 0
+    home = (target / "site" / "index.html").read_text(encoding="utf-8")
+    assert "This report has no published fact-checks yet, and no source texts." in home
+    about = (target / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "TODO: your name" in about  # the team, from team.yml, until it is filled in
+    methodology = (target / "site" / "methodology" / "index.html").read_text(encoding="utf-8")
+    assert "Independent sources" in methodology and "required" in methodology
+
+
+@pytest.mark.parametrize("planted", ["notes.txt", ".git/config"])
+def test_init_refuses_a_folder_that_holds_files(tmp_path: Path, planted: str, capsys: pytest.CaptureFixture) -> None:
+    target = tmp_path / "mine"
+    (target / planted).parent.mkdir(parents=True, exist_ok=True)
+    (target / planted).write_text("mine\n", encoding="utf-8")
+    assert main(["init", str(target)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {target} already exists and is not an empty folder; nothing was written\n"
+        "    Give the name of a new folder, or of an empty one: init never writes over files.\n"
+    )
+    assert files_in(target) == [planted]
+
+
+@pytest.mark.slow
+def test_an_installed_package_starts_and_builds_a_report_outside_this_repository(tmp_path: Path) -> None:
+    # A wheel of the package, installed with its locked dependencies into a new environment: no
+    # file of this repository's tree is at hand when it runs, in a folder far from it.
+    dist = tmp_path / "dist"
+    wheel = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(REPO)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    assert wheel.returncode == 0, wheel.stderr
+    env_dir = tmp_path / "env"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    for args in (
+        ["--require-hashes", "-r", str(REPO / "requirements.txt")],
+        ["--no-deps", str(next(dist.glob("*.whl")))],
+    ):
+        done = subprocess.run(
+            [python, "-m", "pip", "install", "-q", *args], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    factcheck = env_dir / "bin" / "factcheck"
+    clean = {k: v for k, v in ENV.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    started = subprocess.run([factcheck, "init", "report"], cwd=work, env=clean, capture_output=True, text=True)
+    assert started.returncode == 0, started.stderr
+    built = subprocess.run([factcheck, "build"], cwd=work / "report", env=clean, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert "Built site/: 18 HTML pages from 0 claims and 0 sources." in built.stdout
+    assert (work / "report" / "site" / "pagefind" / "pagefind-entry.json").is_file()
+    where = subprocess.run(
+        [python, "-c", "import generator; print(generator.__file__)"],
+        cwd=work,
+        env=clean,
+        capture_output=True,
+        text=True,
+    )
+    assert str(env_dir) in where.stdout and str(REPO) not in where.stdout
