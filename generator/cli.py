@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from generator.load.report import Layout, check_report, examine
-from generator.problems import GeneratorError, InputError, printable
+from generator.problems import GeneratorError, InputError, display_path, printable
 from generator.report_problems import FORMATS, format_problems
 from generator.site.progress import Progress
 
@@ -165,6 +165,33 @@ def cmd_reanchor(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add_source(args: argparse.Namespace) -> int:
+    """Capture a source into seeds/: a web page (a file or an address), a PDF or a plain text, with its metadata."""
+    import datetime as dt
+
+    from generator.capture.add import Request, add_source
+
+    layout = _layout(args)
+    request = Request(
+        args.target,
+        source_id=args.id,
+        kind=args.kind,
+        title=args.title,
+        language=args.language,
+        timeout=args.timeout,
+        archive=args.archive,
+        today=dt.date.today().isoformat(),
+    )
+    captured = add_source(layout.path(layout.seeds), layout.root, request)
+    for warning in captured.warnings:
+        print(f"warning: {printable(warning)}", file=sys.stderr)
+    shown = [display_path(path, layout.root) for path in captured.paths]
+    print(f"Wrote {', '.join(shown)}.")
+    then = f'python -m generator new --source {captured.source_id} --quote "…"'
+    print(f"Check the metadata in {shown[-1]}, then run: {then}")
+    return 0
+
+
 def cmd_withdraw(args: argparse.Namespace) -> int:
     """Withdraw a published claim: its page stays at its address with a notice and the reason."""
     import datetime as dt
@@ -176,6 +203,12 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
     shown = withdraw_claim(layout, args.claim, args.reason, date)
     print(f"Withdrew {args.claim} on {date} in {shown}; its page stays at its address with a notice.")
     return 0
+
+
+def _source_kinds() -> list[str]:
+    from generator.load.schema_check import load_schema
+
+    return list(load_schema("source")["properties"]["kind"]["enum"])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -246,6 +279,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--write", action="store_true", help="write the proposals into the records and record the new sha256"
     )
     reanchor.set_defaults(run=cmd_reanchor)
+
+    add = commands.add_parser("add-source", help=cmd_add_source.__doc__, description=cmd_add_source.__doc__)
+    add.add_argument(
+        "target", metavar="FILE_OR_URL", help="a saved HTML page, a PDF, a .txt file, or an http(s) address"
+    )
+    add.add_argument("--id", default="", help="the source's id (default: from the publisher and the title)")
+    add.add_argument(
+        "--kind",
+        default="",
+        choices=_source_kinds(),
+        metavar="KIND",
+        help="what kind of text it is: "
+        + ", ".join(_source_kinds())
+        + " (default: what the page's markup says, if it says)",
+    )
+    add.add_argument("--title", default="", help="the title as published, when the original does not state it")
+    add.add_argument(
+        "--language", default="", help="the language (BCP 47, for example en), when the original does not state it"
+    )
+    add.add_argument(
+        "--archive", action="store_true", help="ask the Wayback Machine to save the page and record the copy's address"
+    )
+    add.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a server (default: 30)")
+    add.set_defaults(run=cmd_add_source)
 
     withdraw = commands.add_parser("withdraw", help=cmd_withdraw.__doc__, description=cmd_withdraw.__doc__)
     withdraw.add_argument("claim", metavar="CLAIM_ID", help="the claim's id, for example fc-0007")

@@ -1,0 +1,1 @@
+"""Capture a source text: fetch or read the original, extract its text and metadata, write them to seeds/."""

@@ -1,0 +1,108 @@
+"""Write a captured source to seeds/: the text, its metadata and the original, all or nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.edit.safe_write import replace_file
+from generator.load.sources import SOURCE_ID, load_sources, text_sha256
+from generator.problems import UsageError, display_path
+from generator.render.urls import takes_a_listing_address
+
+ORIGINALS = "originals"  # seeds/originals/: the loader reads seeds/*.txt and *.yml only
+HEADER = "# yaml-language-server: $schema=../generator/schema/source.schema.json\n"
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def propose_id(*names: str | None) -> str:
+    """Return a plain id from the first words of ``names``, at most 48 characters.
+
+    >>> propose_id("The Guardian", "Thousands of UK academics 'treated as second-class citizens'")
+    'the-guardian-thousands-of-uk-academics-treated'
+    """
+    ascii_text = unicodedata.normalize("NFKD", " ".join(n for n in names if n)).encode("ascii", "ignore").decode()
+    words = _WORD.findall(ascii_text.lower())
+    chosen: list[str] = []
+    for word in words:
+        if len("-".join([*chosen, word])) > 48:
+            break
+        chosen.append(word)
+    return "-".join(chosen)
+
+
+def check_id(seeds: Path, root: Path, source_id: str, extension: str | None) -> None:
+    """UsageError unless ``source_id`` is a plain name that no file in seeds/ uses yet."""
+    if not SOURCE_ID.fullmatch(source_id) or takes_a_listing_address(source_id):
+        raise UsageError(
+            f"source id '{source_id}' cannot be used",
+            "Give --id with lower-case letters, digits and hyphens only, for example the publisher and a word of "
+            "the title (not one of the site's own page names such as 'index').",
+        )
+    taken = [seeds / f"{source_id}.txt", seeds / f"{source_id}.yml"]
+    if extension:
+        taken.append(seeds / ORIGINALS / f"{source_id}.{extension}")
+    for path in taken:
+        if path.exists() or path.is_symlink():
+            raise UsageError(
+                f"{display_path(path, root)}: source id '{source_id}' is already taken",
+                "Choose another id with --id; to capture the source again, delete its files first.",
+            )
+
+
+def metadata_text(record: dict[str, Any]) -> str:
+    """Return the metadata file's text: the schema line, then the fields in the order given."""
+    return HEADER + yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_source(
+    seeds: Path, root: Path, source_id: str, text: str, record: dict[str, Any], original: tuple[str, bytes] | None
+) -> list[Path]:
+    """Check the files as the loader will, then write them; nothing is written when anything is wrong."""
+    data = text.encode("utf-8")
+    record = {**record, "sha256": text_sha256(data)}
+    meta = metadata_text(record).encode("utf-8")
+    _check_as_loaded(source_id, data, meta, root)
+    for folder in (seeds, seeds / ORIGINALS):
+        if folder.is_symlink():
+            raise UsageError(
+                f"{display_path(folder, root)}: is a link, and nothing is written through one",
+                "Replace the link with a folder of its own.",
+            )
+    seeds.mkdir(exist_ok=True)
+    files = [(seeds / f"{source_id}.txt", data), (seeds / f"{source_id}.yml", meta)]
+    if original:
+        (seeds / ORIGINALS).mkdir(exist_ok=True)
+        files.insert(0, (seeds / ORIGINALS / f"{source_id}.{original[0]}", original[1]))
+    written: list[Path] = []
+    try:
+        for path, content in files:
+            replace_file(path, content)
+            written.append(path)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        raise
+    return [path for path, _ in files]
+
+
+def _check_as_loaded(source_id: str, data: bytes, meta: bytes, root: Path) -> None:
+    """UsageError with the loader's own message when it would refuse these files."""
+    with tempfile.TemporaryDirectory(prefix=".capture-") as folder:
+        seeds = Path(folder) / "seeds"
+        seeds.mkdir()
+        (seeds / f"{source_id}.txt").write_bytes(data)
+        (seeds / f"{source_id}.yml").write_bytes(meta)
+        _, problems = load_sources(seeds, Path(folder))
+    if problems:
+        raise UsageError(
+            "the captured source would not pass the check; nothing was written",
+            "\n".join(str(p) for p in problems),
+        )
