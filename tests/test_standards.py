@@ -28,7 +28,7 @@ INVALID = sorted((EXAMPLES / "invalid").glob("*.yml"))
 def standards_report(root: Path, *examples: Path) -> Path:
     """The fixture report with every rule required, holding only the given claim records."""
     report = copy_fixture(root)
-    for name in ("standards.yml", "team.yml"):
+    for name in ("standards.yml", "team.yml", "docs/methodology.md", "docs/about.md"):
         shutil.copyfile(POLICY / name, report / name)
     for record in (report / "claims").glob("*.yml"):
         record.unlink()
