@@ -78,7 +78,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             self.config.standards,
             self.config.team,
         )
-        self.site = Site(site_url=config.site_url or "", repo_url=config.repo_url or "")
+        self.site = Site(site_url=config.site_url or "", repo_url=config.repo_url or "", branch=self.config.branch)
         self.progress = Progress()
         leaks = links_out_of(Path(config.docs_dir), root)
         if leaks:  # before the build cleans site/, like the records' problems below

@@ -143,3 +143,16 @@ def test_plugin_can_also_write_the_generated_markdown_for_another_engine(report_
         .startswith('---\ntitle: "The minister said the drills were defensive in nature."\n')
     )
     assert (written / "sources" / "typography.md").is_file()
+
+
+def test_edit_links_follow_the_configured_branch(report_dir: Path) -> None:
+    config = report_dir / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - factcheck\n", "  - factcheck:\n      branch: trunk\n"),
+        encoding="utf-8",
+    )
+    assert mkdocs("build", "--strict", cwd=report_dir).returncode == 0
+    html = (report_dir / "site" / "claims" / "fc-0001" / "index.html").read_text(encoding="utf-8")
+    edit = "https://github.com/example/factcheck-fixture/edit/trunk/claims/fc-0001.yml"
+    assert f'class="fc-edit" href="{edit}"' in html
+    assert "/edit/main/" not in html
