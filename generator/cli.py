@@ -8,9 +8,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.load.report import Layout, check_report, examine
+from generator.pipeline import check_report, examine
 from generator.problems import GeneratorError, InputError, display_path, printable
 from generator.report_problems import FORMATS, format_problems
+from generator.settings import Layout
 from generator.site.progress import Progress
 
 
@@ -50,8 +51,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the data files (claims.json and .csv, ClaimReview, Web Annotations, Atom feed) to a folder."""
     from generator.export.files import export_files, write_files
-    from generator.load.report import load_report
-    from generator.render.pages import Site
+    from generator.pipeline import load_report
+    from generator.settings import Site
 
     report = load_report(_layout(args))
     files = export_files(report, Site(site_url=args.site_url))

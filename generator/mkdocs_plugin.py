@@ -17,12 +17,12 @@ from mkdocs.structure.files import File, Files
 
 from generator.export.files import export_files, write_files
 from generator.export.head import feed_link, page_heads
-from generator.load.report import Layout
 from generator.pipeline import load_and_render, write_pages
 from generator.problems import GeneratorError, InputError
 from generator.render.compact import compact_html
-from generator.render.pages import VERDICT_CSS, Site, render_snippets
+from generator.render.pages import VERDICT_CSS, render_snippets
 from generator.report_problems import format_problems
+from generator.settings import Layout, Site
 from generator.site.build_date import last_change
 from generator.site.docs_links import links_out_of
 from generator.site.progress import Progress

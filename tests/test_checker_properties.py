@@ -15,8 +15,9 @@ from conftest import FIXTURE, copy_fixture, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load.report import Layout, check_report
 from generator.load.yaml_source import parse_yaml
+from generator.pipeline import check_report
+from generator.settings import Layout
 
 COUNT = re.compile(r"\d+ problems? in \d+ files?\.")
 PROPERTY = settings(

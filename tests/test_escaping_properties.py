@@ -30,12 +30,13 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from generator import chars
-from generator.load.report import Layout, load_report
 from generator.load.yaml_source import parse_yaml
 from generator.model import Report, Scale
+from generator.pipeline import load_report
 from generator.render import pages as page_module
-from generator.render.pages import Site, render_pages
+from generator.render.pages import render_pages
 from generator.render.rich_text import ATTRIBUTES, TAGS
+from generator.settings import Layout, Site
 
 PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None)
 SITE = Site(site_url="https://factcheck.example.org/report/", repo_url="https://github.com/example/factcheck-fixture")

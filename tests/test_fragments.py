@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import copy_fixture, run_cli
 
-from generator.export.fragments import TextDirective, directive_for, fragment_url, quote_link
+from generator.render.fragments import TextDirective, directive_for, fragment_url, quote_link
 
 ORIGINAL = "https://news.example.com/2021/05/drills-near-durres"
 

@@ -14,7 +14,8 @@ import pytest
 from conftest import copy_fixture
 
 from generator.load.checked import ENV, KEY_ENV, hand_over, take_over
-from generator.load.report import Layout, load_report
+from generator.pipeline import load_report
+from generator.settings import Layout
 
 
 class Payload:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from conftest import copy_fixture
 
-from generator.load.report import Layout, load_report
-from generator.render.pages import Site, render_pages
+from generator.pipeline import load_report
+from generator.render.pages import render_pages
+from generator.settings import Layout, Site
 
 
 def test_a_source_page_marks_each_invisible_character_in_its_place(tmp_path: Path) -> None:

@@ -17,8 +17,9 @@ from conftest import FIXTURE, REPO, copy_fixture, run_cli
 from gitrepo import commit_all, edit, make_report_repo
 
 from generator.edit.withdraw import withdraw_claim
-from generator.load.report import Layout, load_report
-from generator.render.pages import Site, render_pages
+from generator.pipeline import load_report
+from generator.render.pages import render_pages
+from generator.settings import Layout, Site
 
 PRECIOUS = "a file outside the report, which no command may touch\n"
 

@@ -16,8 +16,9 @@ import pytest
 from conftest import REPO, copy_fixture
 
 from generator.cli import main
-from generator.load.report import Layout, examine, load_report
-from generator.render.pages import SNIPPETS, Site, render_pages, render_snippets
+from generator.pipeline import examine, load_report
+from generator.render.pages import SNIPPETS, render_pages, render_snippets
+from generator.settings import Layout, Site
 
 EXAMPLES = REPO / "tests" / "examples" / "standards"
 POLICY = REPO / "tests" / "fixtures" / "standards"
@@ -116,7 +117,7 @@ def test_the_methodology_states_the_policy_from_its_data(tmp_path: Path) -> None
     stated = render_snippets(load_report(layout), "methodology.md")[SNIPPETS["standards"]]
     assert "- **Independent sources** (required). A rated verdict rests on at least 2 independent sources:" in stated
     assert "Of the 3 published claims it applies to, 2 meet it and 1 is an exception, each saying why: " in stated
-    assert "[waived-single-source](../claims/waived-single-source/)" in stated
+    assert "[waived-single-source](claims/waived-single-source.md)" in stated
     # Change a number in the policy, and the page changes.
     policy = report_dir / "standards.yml"
     changed = policy.read_text(encoding="utf-8").replace("minimum: 2", "minimum: 3")

@@ -11,10 +11,11 @@ from typing import Any
 
 import yaml
 
-from generator.edit.safe_write import replace_file
-from generator.load.sources import SOURCE_ID, load_sources, text_sha256
+from generator.files import replace_file
+from generator.load.sources import load_sources, text_sha256
+from generator.names import ID as SOURCE_ID
+from generator.names import takes_a_listing_address
 from generator.problems import UsageError, display_path
-from generator.render.urls import takes_a_listing_address
 
 ORIGINALS = "originals"  # seeds/originals/: the loader reads seeds/*.txt and *.yml only
 HEADER = "# yaml-language-server: $schema=../generator/schema/source.schema.json\n"

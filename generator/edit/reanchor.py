@@ -21,11 +21,12 @@ from generator.anchor.matcher import ELISION, Match, anchor, fold_quote
 from generator.anchor.quotes import closest_hint, line_col
 from generator.anchor.word_align import align
 from generator.edit.yaml_edit import EditableYaml, on_one_line
-from generator.load.report import Layout
-from generator.load.sources import SOURCE_ID, load_sources
+from generator.load.sources import load_sources
 from generator.load.yaml_source import PathKey, load_yaml
 from generator.model import Source
+from generator.names import ID as SOURCE_ID
 from generator.problems import display_path
+from generator.settings import Layout
 
 MIN_SIMILARITY = 0.6  # below this, the closest passage is more likely a different passage
 

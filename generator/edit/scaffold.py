@@ -17,11 +17,11 @@ from generator.anchor.context_words import distinguishing_context
 from generator.anchor.matcher import anchor
 from generator.anchor.quotes import closest_hint, line_col, to_passage
 from generator.edit.yaml_edit import on_one_line
-from generator.load.report import Layout
 from generator.load.scale import load_scale
 from generator.load.sources import load_sources
 from generator.model import Source
 from generator.problems import UsageError, display_path
+from generator.settings import Layout
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CLAIM_ID = re.compile(r"fc-(\d+)")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from generator.edit.yaml_edit import EditableYaml, mapping
-from generator.load.report import Layout
 from generator.problems import UsageError, display_path
+from generator.settings import Layout
 
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_REASON = 10  # the schema's minLength for withdrawn.reason

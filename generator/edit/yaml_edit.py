@@ -25,7 +25,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from generator.edit.safe_write import replace_file
+from generator.files import replace_file
 from generator.load.yaml_source import PathKey
 
 BOM = "\ufeff"

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.export.common import LICENCE_URL, base_url, claim_url, date_time, reviewed, source_url
 from generator.model import Claim, Passage, Report
-from generator.render.pages import Site
+from generator.settings import Site
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32

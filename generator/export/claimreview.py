@@ -13,7 +13,7 @@ from generator.export.common import (
     reviewed,
 )
 from generator.model import Claim, Report, Source
-from generator.render.pages import Site
+from generator.settings import Site
 
 
 def claim_review(report: Report, site: Site, claim: Claim) -> dict[str, Any]:

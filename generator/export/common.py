@@ -8,7 +8,7 @@ from typing import Any
 from generator.model import Claim, Report, Source
 from generator.problems import GeneratorError
 from generator.render import urls
-from generator.render.pages import Site
+from generator.settings import Site
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_NAME = "CC BY 4.0"

@@ -8,9 +8,9 @@ import io
 from typing import Any
 
 from generator.export.common import LICENCE_NAME, LICENCE_URL, base_url, claim_url, exported, source_url
-from generator.export.fragments import passage_link, quote_link
 from generator.model import Claim, Evidence, Passage, Report, Source
-from generator.render.pages import Site
+from generator.render.fragments import passage_link, quote_link
+from generator.settings import Site
 
 CSV_COLUMNS = (
     "id",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from generator.dates import human_date
 from generator.export.common import LICENCE_NAME, LICENCE_URL, base_url, claim_url, date_time, exported
 from generator.model import Claim, Report
-from generator.render.pages import Site, human_date
+from generator.settings import Site
 
 ATOM = "http://www.w3.org/2005/Atom"
 PATH = "feed.xml"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.edit.safe_write import replace_file
 from generator.export.annotations import PATH as ANNOTATIONS_PATH
 from generator.export.annotations import annotation_collection
 from generator.export.claimreview import data_feed
@@ -12,8 +11,9 @@ from generator.export.common import dumps
 from generator.export.data import claims_csv, claims_data, text_path
 from generator.export.feed import PATH as FEED_PATH
 from generator.export.feed import atom_feed
+from generator.files import replace_file
 from generator.model import Report
-from generator.render.pages import Site
+from generator.settings import Site
 
 
 def export_files(report: Report, site: Site) -> dict[str, bytes]:

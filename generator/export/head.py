@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.dates import human_date
 from generator.export.claimreview import page_claim_review
 from generator.export.common import base_url, claim_url, exported, script_json
 from generator.export.feed import PATH as FEED_PATH
 from generator.model import Claim, Report
 from generator.render import urls
-from generator.render.pages import Site, human_date
+from generator.settings import Site
 
 
 @dataclass(frozen=True)

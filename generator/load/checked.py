@@ -18,8 +18,8 @@ import pickle
 import secrets
 from pathlib import Path
 
-from generator.load.report import Layout
 from generator.model import Report
+from generator.settings import Layout
 
 ENV = "FACTCHECK_CHECKED_REPORT"
 KEY_ENV = "FACTCHECK_CHECKED_REPORT_KEY"

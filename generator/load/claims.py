@@ -12,11 +12,11 @@ from generator.anchor.quotes import resolve_passage
 from generator.load.analysis_limits import analysis_problems
 from generator.load.parallel import each_file
 from generator.load.schema_check import check_schema, field_name
-from generator.load.sources import SOURCE_ID
 from generator.load.yaml_source import Located, load_yaml
 from generator.model import Claim, Evidence, Scale, Source
+from generator.names import ID as SOURCE_ID
+from generator.names import takes_a_listing_address
 from generator.problems import Problem, clip, display_path
-from generator.render.urls import takes_a_listing_address
 
 TODO = re.compile(r"\bTODO\b")
 VERDICT_ID = re.compile(r"[a-z][a-z-]*")  # the schema's form; other values get its message only

@@ -11,10 +11,10 @@ from generator.anchor.matcher import anchor
 from generator.load.schema_check import load_valid
 from generator.load.yaml_source import decode
 from generator.model import Section, Source
+from generator.names import ID as SOURCE_ID
+from generator.names import takes_a_listing_address
 from generator.problems import Problem, display_path
-from generator.render.urls import takes_a_listing_address
 
-SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 # Control characters cannot be shown, and STX/ETX are Python-Markdown's own placeholders: a text
 # holding them could pull other parts of a page into the passage. Tabs, line and page breaks stay.

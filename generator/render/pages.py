@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -14,32 +14,22 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.export.fragments import passage_link, quote_link
+from generator.dates import human_date
 from generator.model import Claim, Report, Source, Verdict
 from generator.render import urls
 from generator.render.annotate import annotate, highlights_for, text_html
 from generator.render.chart import verdict_chart
+from generator.render.fragments import passage_link, quote_link
 from generator.render.icons import icon
 from generator.render.reference import format_reference
 from generator.render.rich_text import render_markdown
+from generator.settings import Site
 from generator.standards.check import evaluate
 from generator.standards.rules import BY_NAME
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 VERDICT_CSS = "assets/factcheck-verdicts.css"
 HOME_PER_SOURCE = 10
-
-
-@dataclass(frozen=True)
-class Site:
-    """Where the site and its repository live, for absolute and 'edit' links ('' when unknown)."""
-
-    site_url: str = ""
-    repo_url: str = ""
-    branch: str = "main"
-
-    def edit_url(self, path: str) -> str:
-        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{path}" if self.repo_url else ""
 
 
 def environment() -> Environment:
@@ -86,34 +76,6 @@ def _meta(value: str) -> Markup:
     return Markup(json.dumps(escape(" ".join(str(value).split())), ensure_ascii=False))
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def human_date(value: str | None) -> str:
-    """Write 2021-05-20 as '20 May 2021', 2021-05 as 'May 2021'; None as 'date not known'."""
-    if not value:
-        return "date not known"
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
-    return str(parts[0])
-
-
 # Hand-written pages say where the report's own data goes: the plugin puts it there.
 SNIPPETS = {"standards": "<!-- factcheck:standards -->", "team": "<!-- factcheck:team -->"}
 
@@ -127,7 +89,9 @@ def render_snippets(report: Report, here: str) -> dict[str, str]:
     off = [BY_NAME[r.name].title for r in report.standards.rules if r.level == "off"]
 
     def href(to: str, fragment: str = "") -> str:
-        return urls.link(here, to, fragment)
+        # A hand-written page links to the Markdown file, as MkDocs checks and resolves it.
+        rel = posixpath.relpath(to, posixpath.dirname(here) or ".")
+        return rel + (f"#{fragment}" if fragment else "")
 
     return {
         SNIPPETS["standards"]: env.get_template("standards.md.j2").render(rules=rules, off=off, href=href, urls=urls),

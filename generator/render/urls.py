@@ -3,21 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-import re
 
 PER_PAGE = 50
-_LISTING_NAMES = re.compile(r"index|page-[0-9]+")
-
-
-def takes_a_listing_address(name: str) -> bool:
-    """Tell whether a claim, source or tag called ``name`` would have the address of a listing page.
-
-    claims/index.md is the list of claims, claims/page-2.md its second page, and so on.
-
-    >>> takes_a_listing_address("index"), takes_a_listing_address("page-2"), takes_a_listing_address("fc-0002")
-    (True, True, False)
-    """
-    return bool(_LISTING_NAMES.fullmatch(name))
 
 
 def claim_page(claim_id: str) -> str:

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from generator.edit.safe_write import replace_file
+from generator.files import replace_file
 from generator.problems import ConfigError, printable
 
 MANIFEST = ".factcheck-site"
