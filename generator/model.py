@@ -139,6 +139,7 @@ class Claim:
     withdrawn: dict[str, str] | None
     tags: list[str]
     why_checked: dict[str, Any] | None = None
+    right_of_reply: dict[str, Any] | None = None
     waivers: list[dict[str, str]] = field(default_factory=list)
     # Where each value is written in the record, (line, col) by its path: for the standards' messages.
     where: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)

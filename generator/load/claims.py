@@ -314,6 +314,7 @@ def _resolve(
         withdrawn=data.get("withdrawn"),
         tags=list(data.get("tags", [])),
         why_checked=data.get("why_checked"),
+        right_of_reply=data.get("right_of_reply"),
         waivers=list(data.get("waivers", [])),
         where=doc.values,
     )
