@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import tempfile
 from pathlib import Path
 
-from generator.pipeline import check_report, examine
-from generator.problems import GeneratorError, InputError, display_path, printable
+from generator.pipeline import examine
+from generator.problems import ConfigError, GeneratorError, InputError, display_path, printable
 from generator.report_problems import FORMATS, format_problems
 from generator.settings import Layout
-from generator.site.progress import Progress
 
 
 def _layout(args: argparse.Namespace) -> Layout:
@@ -63,33 +60,35 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the records and build the site with MkDocs; the old site stays if anything fails."""
-    from generator.load.checked import hand_over
-    from generator.site.site_build import build_site
-    from generator.site.site_dir import check_site_dir
+    from generator.mkdocs_build import build_with_mkdocs
+    from generator.pipeline import build
 
     layout = _layout(args)
-    site_dir = layout.root / args.site_dir
-    # Before anything is built or removed: the build replaces everything in that folder.
-    check_site_dir(layout.root, site_dir, (layout.claims, layout.seeds, "docs", ".git"), args.site_dir)
-    Progress().stage("Checking the claims and sources...")
-    report, problems = check_report(layout)
-    if problems:
-        print(format_problems(problems), file=sys.stderr)
-    if report is None:  # warnings alone do not stop a build
+    strict = not args.no_strict
+    try:
+        built = build(
+            layout,
+            layout.root / args.site_dir,
+            lambda root, folder, report: build_with_mkdocs(root, folder, report, strict),
+            args.site_dir,
+        )
+    except InputError as err:
+        print(format_problems(err.problems), file=sys.stderr)
         print("The site was not built; the previous one, if any, is unchanged.", file=sys.stderr)
         return 1
-    counts = f"{len(report.claims)} claims and {len(report.sources)} sources"
-    with tempfile.TemporaryDirectory(prefix=".factcheck-") as folder:
-        env = hand_over(report, layout, Path(folder))
-        del report  # MkDocs' process reads it back; this one no longer needs the memory
-        gc.collect()
-        status = build_site(layout.root, site_dir, strict=not args.no_strict, env=env)
-    if status == 0:
-        pages = sum(1 for _ in site_dir.rglob("*.html"))
-        print(f"Built {printable(site_dir.name)}/: {pages} HTML pages from {counts}.")
-    else:
+    except ConfigError:
+        raise  # nothing was started: the folder or the settings cannot be used
+    except GeneratorError as err:
+        print("\n".join(printable(line) for line in f"error: {err}".split("\n")), file=sys.stderr)
         print("The build failed; the previous site, if any, is unchanged.", file=sys.stderr)
-    return status
+        return 1
+    if built.warnings:
+        print(format_problems(built.warnings), file=sys.stderr)
+    site_dir = layout.root / args.site_dir
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    counts = f"{len(built.report.claims)} claims and {len(built.report.sources)} sources"
+    print(f"Built {printable(site_dir.name)}/: {pages} HTML pages from {counts}.")
+    return 0
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -26,7 +26,6 @@ from generator.settings import Layout, Site
 from generator.site.build_date import last_change
 from generator.site.docs_links import links_out_of
 from generator.site.progress import Progress
-from generator.site.search_index import LATER as SEARCH_LATER
 from generator.site.search_index import index_site
 from generator.site.site_dir import record_written
 
@@ -59,8 +58,11 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-")) if command == "serve" else None
 
     def on_shutdown(self) -> None:
-        if getattr(self, "pages_dir", None):
-            shutil.rmtree(self.pages_dir, ignore_errors=True)
+        if getattr(self, "unset_epoch", False):
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        pages_dir = getattr(self, "pages_dir", None)
+        if pages_dir is not None:
+            shutil.rmtree(pages_dir, ignore_errors=True)
 
     def on_config(self, config: Any) -> Any:
         mkdocs_log = logging.getLogger("mkdocs")
@@ -85,13 +87,16 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             raise PluginError(f"docs/ has links that lead out of it:\n{format_problems(leaks)}")
         self.progress.stage("Checking the records and rendering their pages...")
         try:
-            self.report, self.pages = load_and_render(self.layout, self.site)
+            prepared = getattr(self, "prepared", None)  # the report `generator build` has just checked
+            self.report, self.pages = load_and_render(self.layout, self.site, prepared)
         except InputError as err:
             # Raised here, before the build cleans site/, so a failing check leaves the old site as it was.
             raise PluginError(f"the fact-check records have problems:\n{format_problems(err.problems)}") from None
         self.progress.done(f"Rendered {len(self.pages):,} pages")
         # MkDocs dates the sitemap by this clock; the data's own date makes builds reproducible.
         if os.environ.get("SOURCE_DATE_EPOCH") in (None, getattr(self, "epoch", None)):
+            if not hasattr(self, "epoch"):
+                self.unset_epoch = "SOURCE_DATE_EPOCH" not in os.environ  # put back as it was on shutdown
             self.epoch = os.environ["SOURCE_DATE_EPOCH"] = str(last_change(self.report))
         if self.config.write_markdown:
             try:
@@ -163,7 +168,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     def on_post_build(self, config: Any) -> None:
         if self.site.site_url:
             write_files(export_files(self.report, self.site), Path(config.site_dir))
-        if os.environ.get(SEARCH_LATER) == "1":
+        if not getattr(self, "index", True):  # `generator build` indexes the site itself, once moved in place
             self.progress.finish()
             return
         self.progress.stage("Indexing the site for search with Pagefind...")

@@ -1,11 +1,14 @@
-"""The whole path from records to pages, as one story: load, check, render, write."""
+"""The whole path from records to a site, as one story: check, render, build, index, publish in place."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.files import replace_file
-from generator.load.checked import take_over
 from generator.load.claims import load_claims
 from generator.load.scale import load_scale, load_settings
 from generator.load.sources import load_sources
@@ -15,6 +18,10 @@ from generator.model import Report
 from generator.problems import ConfigError, InputError, Problem
 from generator.render.pages import render_pages
 from generator.settings import Layout, Site
+from generator.site.build_date import last_change
+from generator.site.progress import Progress
+from generator.site.site_build import build_site
+from generator.site.site_dir import check_site_dir
 from generator.standards.check import check_standards
 
 
@@ -57,16 +64,60 @@ def load_report(layout: Layout) -> Report:
     return report  # warnings are for `check` to show; pages show every waiver
 
 
+@dataclass(frozen=True)
+class Built:
+    """What a build made: the report it was made from, its warnings, and how many files changed."""
+
+    report: Report
+    warnings: list[Problem]
+    changed: int
+
+
+Engine = Callable[[Path, Path, Report], None]  # (report's root, folder to build into, checked report)
+
+
+def build(layout: Layout, site_dir: Path, engine: Engine, shown: str = "") -> Built:
+    """Check the report and build its site into ``site_dir`` with ``engine``; the old site stays on any failure.
+
+    Raises ConfigError for an output folder that may not be replaced, InputError when a record,
+    source, the scale or the standards have errors, GeneratorError when the engine or the
+    search index fails.
+    """
+    # Refuse a folder the build would wrongly empty: the report, its inputs, or others' files.
+    check_site_dir(layout.root, site_dir, (layout.claims, layout.seeds, "docs", ".git"), shown)
+    # Load and check every source, record and setting, and the editorial standards: all at once.
+    Progress().stage("Checking the claims and sources...")
+    report, problems = check_report(layout)
+    if report is None:
+        raise InputError(problems)
+    # Date the site by its data, so that two builds of the same records are the same, byte for byte.
+    with _dated(last_change(report)):
+        # Render the pages and build the site into a new folder; index it for search; move in what changed.
+        changed = build_site(site_dir, lambda folder: engine(layout.root, folder, report))
+    return Built(report, problems, changed)
+
+
+@contextmanager
+def _dated(epoch: int) -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH for the build, unless the caller set it, and put it back after."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
 def render_report(layout: Layout, site_url: str = "", repo_url: str = "") -> dict[str, str]:
     """Load and check the report, then render every page; raise InputError on any problem."""
     return load_and_render(layout, Site(site_url=site_url, repo_url=repo_url))[1]
 
 
-def load_and_render(layout: Layout, site: Site) -> tuple[Report, dict[str, str]]:
-    """Return the checked report and its pages, for callers that also export it; raise InputError."""
-    # Settings, scale, sources, claims: every problem at once (unless `generator build` has
-    # just checked them all and handed the report over).
-    report = take_over(layout) or load_report(layout)
+def load_and_render(layout: Layout, site: Site, report: Report | None = None) -> tuple[Report, dict[str, str]]:
+    """Return the checked report (``report`` if given) and its pages; raise InputError on any problem."""
+    report = report or load_report(layout)
     return report, render_pages(report, site)
 
 

@@ -173,7 +173,7 @@ def _explain(doc: Located, error: ValidationError, root: dict[str, Any]) -> Iter
         yield doc.problem(at, f"{name}: expected one of: {options}; but received: {_show(error.instance)}", description)
     elif kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        words = " or ".join(_TYPES.get(w, w) for w in wanted)
+        words = " or ".join(_TYPES.get(w, str(w)) for w in wanted)
         shown = _show(error.instance)
         if "string" in wanted and type(error.instance) is int:
             shown += " (put it in quotes to mean the text)"

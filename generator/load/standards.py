@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from generator.load.schema_check import load_valid
 from generator.model import Member, Rule, Standards
 from generator.problems import Problem, display_path
 
-DEFAULTS = {"independent-sources": {"minimum": 2}, "why-this-claim": {"applies_to": "all"}}
+DEFAULTS: dict[str, dict[str, Any]] = {"independent-sources": {"minimum": 2}, "why-this-claim": {"applies_to": "all"}}
 
 
 def load_standards(policy: Path, team: Path, root: Path) -> tuple[Standards, list[Problem]]:
@@ -20,7 +21,7 @@ def load_standards(policy: Path, team: Path, root: Path) -> tuple[Standards, lis
     if doc is None:
         return Standards(), problems
     rules = tuple(
-        Rule(name, options["level"], {**DEFAULTS.get(name, {}), **{k: v for k, v in options.items() if k != "level"}})
+        Rule(name, options["level"], DEFAULTS.get(name, {}) | {k: v for k, v in options.items() if k != "level"})
         for name, options in doc.data["rules"].items()
     )
     members: tuple[Member, ...] = ()

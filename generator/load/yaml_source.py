@@ -73,13 +73,14 @@ class _Loader(yaml.SafeLoader):
         if isinstance(event, AliasEvent):
             raise _Refused(
                 event.start_mark,
-                f"YAML alias '*{clip(event.anchor)}' is not allowed in a record",
+                f"YAML alias '*{clip(event.anchor or '')}' is not allowed in a record",
                 "Write the value out in full; anchors and aliases are refused.",
             )
-        if isinstance(event, NodeEvent) and getattr(event, "tag", None) not in (None, "!"):
+        tag = getattr(event, "tag", None) if isinstance(event, NodeEvent) else None
+        if tag not in (None, "!"):
             raise _Refused(
                 event.start_mark,
-                f"YAML tag '{clip(event.tag.replace('tag:yaml.org,2002:', '!!'))}' is not allowed",
+                f"YAML tag '{clip(str(tag).replace('tag:yaml.org,2002:', '!!'))}' is not allowed",
                 "Remove the tag; write the value as plain text.",
             )
         self.depth += 1

@@ -52,7 +52,7 @@ def _type(node: dict[str, Any]) -> str:
     kind = node.get("type", "")
     kinds = kind if isinstance(kind, list) else [kind]
     words = {"string": "text", "array": "list", "object": "mapping", "integer": "whole number", "null": "null"}
-    text = " or ".join(words.get(k, k) for k in kinds if k)
+    text = " or ".join(words.get(k, str(k)) for k in kinds if k)
     if "pattern" in node:
         text += f" matching `{node['pattern']}`"
     return text

@@ -18,9 +18,6 @@ from generator.problems import GeneratorError
 from generator.site.search_order import order_bundle
 
 BUNDLE = "pagefind"
-# Set by `generator build`, which indexes the site itself once MkDocs has exited, so that
-# MkDocs' memory and Pagefind's are never needed at the same time.
-LATER = "FACTCHECK_INDEX_AFTER_BUILD"
 # Not what a reader searches for: headings' permalink signs, the record's facts (labels run into
 # values in excerpts), a source page's list of claims (each claim has its own page) and its help line.
 EXCLUDED = ".headerlink, .fc-facts, .fc-list, .fc-text-help"

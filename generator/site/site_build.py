@@ -1,47 +1,39 @@
-"""Build the site with MkDocs into a fresh folder, then bring over what changed: a failed build changes nothing."""
+"""Build the site into a fresh folder beside the old one, index it, then bring over what changed.
+
+MkDocs empties its output folder before writing, so building in place would destroy the
+previous site when a build fails half-way: a failed build here changes nothing.
+"""
 
 from __future__ import annotations
 
 import filecmp
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.site.progress import Progress
-from generator.site.search_index import LATER as SEARCH_LATER
 from generator.site.search_index import index_site
 from generator.site.site_dir import MANIFEST, record_written, written
 
 
-def build_site(root: Path, site_dir: Path, strict: bool = True, env: Mapping[str, str] | None = None) -> int:
-    """Run ``mkdocs build`` into a temporary folder beside ``site_dir``, index it for search,
-    and update ``site_dir`` only on success; ``env`` is added to MkDocs' environment.
+def build_site(site_dir: Path, make: Callable[[Path], None]) -> int:
+    """Call ``make(folder)`` to build into a new folder, index it for search, and update ``site_dir``.
 
-    MkDocs empties its output folder before writing, so building in place would destroy the
-    previous site when a build fails half-way. Returns MkDocs' exit status; raises
-    GeneratorError if the search index cannot be made.
+    Returns how many files of ``site_dir`` changed; whatever ``make`` or the index raises, the old
+    site stays as it was.
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     try:
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "site")]
-        if strict:
-            command.append("--strict")
-        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", SEARCH_LATER: "1", **(env or {})}
-        status = subprocess.run(command, cwd=root, env=environment, check=False).returncode
-        if status != 0:
-            return status
+        make(work / "site")
         progress = Progress()
         progress.stage("Indexing the site for search with Pagefind...")
         indexed = index_site(work / "site")
         progress.done(f"Indexed {indexed:,} pages for search")
-        update_tree(work / "site", site_dir)
-        return 0
+        return update_tree(work / "site", site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

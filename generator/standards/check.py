@@ -56,11 +56,11 @@ def evaluate(report: Report) -> tuple[list[Problem], list[Tally]]:
                 continue
             tally = tallies[rule.name]
             tally.applies += 1
-            waiver = claim.waiver(rule.name)
+            granted = claim.waiver(rule.name)
             if not findings:
                 tally.meet += 1
-                if waiver is not None:
-                    line, col = claim.located("waivers", claim.waivers.index(waiver))
+                if granted is not None:
+                    line, col = claim.located("waivers", claim.waivers.index(granted))
                     problems.append(
                         Problem(
                             claim.path,
@@ -71,7 +71,7 @@ def evaluate(report: Report) -> tuple[list[Problem], list[Tally]]:
                             code="warning",
                         )
                     )
-            elif waiver is not None:
+            elif granted is not None:
                 tally.waive += 1
                 tally.waived_by.append(claim.id)
             else:

@@ -1,0 +1,50 @@
+"""MkDocs as the engine of `generator build`: it runs in this process, on the report already checked.
+
+The only other MkDocs import besides the plugin: the core hands the checked report to the
+plugin instance that MkDocs loads from mkdocs.yml, so nothing is read or checked twice and no
+file or environment variable carries the report between processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.model import Report
+from generator.problems import ConfigError, GeneratorError
+
+PLUGIN = "factcheck"
+
+
+def build_with_mkdocs(root: Path, out: Path, report: Report, strict: bool = True) -> None:
+    """Build ``root``'s mkdocs.yml into ``out`` from ``report``; raise GeneratorError if MkDocs fails."""
+    shown = logging.StreamHandler(sys.stderr)  # what `mkdocs build --quiet` shows: warnings and errors
+    shown.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    shown.setLevel(logging.WARNING)
+    mkdocs_log = logging.getLogger("mkdocs")
+    level = mkdocs_log.level
+    mkdocs_log.addHandler(shown)
+    mkdocs_log.setLevel(logging.WARNING)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
+        plugin = config.plugins.get(PLUGIN)
+        if plugin is None:
+            raise ConfigError(f"mkdocs.yml does not use the {PLUGIN} plugin: add '- {PLUGIN}' under plugins")
+        plugin.prepared = report  # type: ignore[attr-defined]
+        plugin.index = False  # type: ignore[attr-defined]  # the build story indexes after MkDocs
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as err:
+        said = str(err).strip()
+        raise GeneratorError(f"MkDocs could not build the site{': ' + said if said else ''}") from None
+    finally:
+        mkdocs_log.removeHandler(shown)
+        mkdocs_log.setLevel(level)
