@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lock lint bench clean
+.PHONY: site serve check test test-fast lock lint bench clean
 
 # Every package comes from a lock, at the version and with the hash it names (`make lock` writes
 # them from pyproject.toml); the project itself is installed without its dependencies and built
@@ -37,8 +37,13 @@ check: $(BIN)/mkdocs
 ## test: set up with the test tools, then run the whole suite
 test: $(VENV)/.test-deps
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy generator
 	$(BIN)/python -m generator check
 	$(BIN)/python -m pytest
+
+## test-fast: the tests that need neither a site build nor a browser
+test-fast: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -m "not slow and not browser"
 
 ## bench: the speed benchmark (see BENCHMARKS.md)
 bench: $(VENV)/.test-deps

@@ -60,6 +60,7 @@ def test_json_for_tools(broken: Path) -> None:
                 "file": "claims/fc-0002.yml",
                 "line": 11,
                 "col": 10,
+                "level": "error",
                 "message": "unknown verdict 'wrong'",
                 "hint": "Expected one of: true, mostly-true, mixed, misleading, false, unproven, opinion, "
                 "not-checkable (see ratings.yml).",
@@ -68,6 +69,7 @@ def test_json_for_tools(broken: Path) -> None:
                 "file": "claims/fc-0003.yml",
                 "line": 6,
                 "col": 10,
+                "level": "error",
                 "message": "quote not found in source 'comments'",
                 "hint": 'Closest passage (78% alike), line 1, col 9:\n  "one: the base is the largest in the"\n'
                 "Copy the words exactly from the source; mark left-out words with … or [...].",
