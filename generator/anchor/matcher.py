@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
+from heapq import merge
+from itertools import islice
 
 _QUOTES = {c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"}
 _DASHES = {c: "-" for c in "‐‑‒–—―−"}
@@ -76,13 +79,15 @@ def fold_quote(quote: str) -> str:
 def find_all(source: Folded, quote: str) -> list[tuple[int, int]]:
     """Return every original-text span where ``quote`` occurs (folded), in order."""
     needle = fold_quote(quote)
-    if not needle:
-        return []
-    spans, at = [], source.text.find(needle)
+    return [source.span(at, at + len(needle)) for at in _occurrences(source.text, needle)] if needle else []
+
+
+def _occurrences(text: str, needle: str, start: int = 0) -> Iterator[int]:
+    """Yield each folded position from ``start`` on where ``needle`` begins, overlapping ones too."""
+    at = text.find(needle, start)
     while at != -1:
-        spans.append(source.span(at, at + len(needle)))
-        at = source.text.find(needle, at + 1)
-    return spans
+        yield at
+        at = text.find(needle, at + 1)
 
 
 @dataclass(frozen=True)
@@ -99,14 +104,24 @@ class Anchoring:
     """The outcome of anchoring one quote: exactly one match, or why there is none."""
 
     match: Match | None
-    candidates: tuple[Match, ...] = ()
+    candidates: tuple[Match, ...] = ()  # at most MAX_PLACES + 1: a quote found more often is not counted
 
     @property
     def ambiguous(self) -> bool:
         return self.match is None and len(self.candidates) > 1
 
+    @property
+    def times(self) -> str:
+        """How often the quote occurs, as a message says it: '3 times', or 'more than 1,000 times'."""
+        if len(self.candidates) > MAX_PLACES:
+            return f"more than {MAX_PLACES:,} times"
+        return f"{len(self.candidates)} times"
+
 
 MAX_ELISION_GAP = 2000
+# A quote found this often needs a longer quote, not a list of its places; counting stops here,
+# so that a few letters repeated through a 5 MB source cost no more than a few places.
+MAX_PLACES = 1000
 
 
 def anchor(source: Folded, quote: str, prefix: str = "", suffix: str = "") -> Anchoring:
@@ -115,39 +130,87 @@ def anchor(source: Folded, quote: str, prefix: str = "", suffix: str = "") -> An
     A quote is first tried whole; if that fails and it holds elisions, its parts are found
     in order, each within a short gap of the one before.
     """
-    candidates = [Match(s, e, ((s, e),)) for s, e in find_all(source, quote)]
-    if not candidates:
-        parts = [p for p in ELISION.split(quote) if fold_quote(p)]
+    needle, before, after = fold_quote(quote), fold_quote(prefix), fold_quote(suffix)
+    places: Iterator[Match] = iter(())
+    if needle and needle in source.text:
+        spans = (source.span(at, at + len(needle)) for at in _in_context(source, needle, before, after))
+        places = (Match(s, e, ((s, e),)) for s, e in spans)
+    else:
+        parts = [fold_quote(p) for p in ELISION.split(quote) if fold_quote(p)]
         if len(parts) > 1:
-            candidates = _elided(source, parts)
-    if prefix or suffix:
-        candidates = [m for m in candidates if _has_context(source, m, prefix, suffix)]
+            places = _elided(source, parts, before, after)
+    candidates = tuple(islice(places, MAX_PLACES + 1))
     if len(candidates) == 1:
-        return Anchoring(candidates[0], tuple(candidates))
-    return Anchoring(None, tuple(candidates))
+        return Anchoring(candidates[0], candidates)
+    return Anchoring(None, candidates)
 
 
-def _elided(source: Folded, parts: list[str]) -> list[Match]:
-    # Each part is searched once: a short part occurring thousands of times must not make
-    # the search quadratic (a hostile quote like "e … e" would otherwise stall the checker).
-    later = [find_all(source, part) for part in parts[1:]]
-    later_starts = [[start for start, _ in spans] for spans in later]
-    found: list[Match] = []
-    for first_start, first_end in find_all(source, parts[0]):
-        spans, end = [(first_start, first_end)], first_end
-        for occurrences, starts in zip(later, later_starts, strict=True):
-            i = bisect_left(starts, end)
-            if i == len(starts) or starts[i] > end + MAX_ELISION_GAP:
+def _in_context(source: Folded, needle: str, before: str, after: str, start: int = 0) -> Iterator[int]:
+    """Yield each folded position from ``start`` on where ``needle`` occurs with ``before``/``after`` beside it."""
+    if not before and not after:
+        yield from _occurrences(source.text, needle, start)
+        return
+    # The context is searched for with the needle, so that a prefix found nowhere costs one search,
+    # however often the needle occurs. Between them, the folded text holds at most one space, and
+    # the rest of a '…' (folded '...') that the needle starts or ends inside.
+    leads = [before + space + dots for space in ("", " ") for dots in _dots(needle[0])] if before else [""]
+    tails = [dots + space + after for dots in _dots(needle[-1]) for space in ("", " ")] if after else [""]
+    found = merge(*(_shifted(source.text, lead, needle + tail, start) for lead in leads for tail in tails))
+    last = -1
+    for at in found:
+        if at != last and _has_context(source, *source.span(at, at + len(needle)), before, after):
+            yield at
+        last = at
+
+
+def _shifted(text: str, lead: str, rest: str, start: int) -> Iterator[int]:
+    """Yield where ``rest`` begins in each occurrence of ``lead + rest`` from ``start`` on."""
+    for at in _occurrences(text, lead + rest, max(start - len(lead), 0)):
+        yield at + len(lead)
+
+
+def _dots(edge: str) -> tuple[str, ...]:
+    return ("", ".", "..") if edge == "." else ("",)
+
+
+def _elided(source: Folded, parts: list[str], before: str, after: str) -> Iterator[Match]:
+    # Each later part's next occurrence is kept, as the places it is looked for from only move on:
+    # a short part occurring thousands of times must not make the search quadratic (a hostile
+    # quote like "e … e" would otherwise stall the checker).
+    text, starts, first = source.text, source.starts, parts[0]
+    following: list[int] = [-1] * (len(parts) - 1)
+    places = _in_context(source, first, before, "")
+    while (first_at := next(places, -1)) != -1:
+        spans = [source.span(first_at, first_at + len(first))]
+        for i, part in enumerate(parts[1:]):
+            end = spans[-1][1]
+            at = following[i]
+            if at < bisect_left(starts, end):
+                at = following[i] = text.find(part, bisect_left(starts, end))
+                if at == -1:
+                    return  # no place from here on has this part after its first
+            if starts[at] > end + MAX_ELISION_GAP:
+                if i == 0:
+                    # No first part ending before this one's gap can reach it: look on from there.
+                    # (A first part at f ends at most one past starts[f + len(first)].)
+                    skip = bisect_left(starts, starts[at] - MAX_ELISION_GAP - 1) - len(first)
+                    if skip > first_at + 1:
+                        places = _in_context(source, first, before, "", skip)
                 break
-            spans.append(occurrences[i])
-            end = occurrences[i][1]
+            spans.append(source.span(at, at + len(part)))
         else:
-            found.append(Match(spans[0][0], spans[-1][1], tuple(spans)))
-    return found
+            match = Match(spans[0][0], spans[-1][1], tuple(spans))
+            if not after or _has_context(source, match.start, match.end, "", after):
+                yield match
 
 
-def _has_context(source: Folded, match: Match, prefix: str, suffix: str) -> bool:
-    # Context is compared on the folded text either side of the match.
-    before = source.text[: bisect_left(source.starts, match.start)].rstrip()
-    after = source.text[bisect_left(source.starts, match.end) :].lstrip()
-    return before.endswith(fold_quote(prefix)) and after.startswith(fold_quote(suffix))
+def _has_context(source: Folded, start: int, end: int, before: str, after: str) -> bool:
+    # Context is compared on the folded text either side of the match, read from the match
+    # outwards, not copied whole: a quote found thousands of times is compared as often.
+    text = source.text
+    stop, begin = bisect_left(source.starts, start), bisect_left(source.starts, end)
+    while stop and text[stop - 1].isspace():
+        stop -= 1
+    while begin < len(text) and text[begin].isspace():
+        begin += 1
+    return text.endswith(before, 0, stop) and text.startswith(after, begin)

@@ -61,7 +61,7 @@ def _explain(doc: Located, at: PathKey, quoted: dict, source: Source, found: Anc
             )
         return doc.problem(
             where,
-            f"quote occurs {len(found.candidates)} times in source '{source.id}'",
+            f"quote occurs {found.times} in source '{source.id}'",
             "Tell the places apart with prefix or suffix (words just before or after):\n" + "\n".join(places),
         )
     if context:
