@@ -122,11 +122,11 @@ def propose(layout: Layout) -> Reanchoring:
 
 def reanchor_quote(source: Source, ref: QuoteRef) -> Proposal | Unresolved:
     """Find where ``ref``'s quote went in the changed ``source``; propose it, or say why not."""
-    exact = anchor(source.folded, ref.quote).candidates
-    if len(exact) > 1 and not (ref.prefix or ref.suffix):
+    found = anchor(source.folded, ref.quote)
+    if found.ambiguous and not (ref.prefix or ref.suffix):
         return Unresolved(
             ref,
-            f"quote occurs {len(exact)} times in the changed source '{source.id}'",
+            f"quote occurs {found.times} in the changed source '{source.id}'",
             "Choose one with prefix or suffix (words just before or after); check lists the places.",
         )
     # With elisions, the parts are aligned with any words allowed between them; a quote whole

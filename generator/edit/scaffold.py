@@ -64,14 +64,14 @@ def scaffold_claim(
         context = distinguishing_context(source, quote, match)
         if context is None:
             raise UsageError(
-                f"quote occurs {len(found.candidates)} times in {shown} and no nearby words tell the first apart",
+                f"quote occurs {found.times} in {shown} and no nearby words tell the first apart",
                 "Quote a longer passage, or choose one with --prefix or --suffix.",
             )
         prefix, suffix = context
-        note = _context_note(source, len(found.candidates), match.start, prefix, suffix)
+        note = _context_note(source, found.times, match.start, prefix, suffix)
     elif found.ambiguous:
         raise UsageError(
-            f"quote occurs {len(found.candidates)} times in {shown}, even with the given prefix/suffix",
+            f"quote occurs {found.times} in {shown}, even with the given prefix/suffix",
             "Give more words of --prefix or --suffix, copied from just before or after the quote.",
         )
     elif (prefix or suffix) and anchor(source.folded, quote).candidates:
@@ -112,13 +112,13 @@ def write_scaffold(scaffold: Scaffold, root: Path) -> str:
     return shown
 
 
-def _context_note(source: Source, count: int, start: int, prefix: str, suffix: str) -> str:
+def _context_note(source: Source, times: str, start: int, prefix: str, suffix: str) -> str:
     line, col = line_col(source.text, start)
     words = f'prefix "{prefix}"' if prefix else f'suffix "{suffix}"'
     if prefix and suffix:
         words += f' and suffix "{suffix}"'
     return (
-        f"The quote occurs {count} times in '{source.id}'; the record takes the first, at line {line}, "
+        f"The quote occurs {times} in '{source.id}'; the record takes the first, at line {line}, "
         f"col {col}, told apart by {words}. To take another, run the command again with --prefix or --suffix."
     )
 
