@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from generator.anchor.matcher import Folded, fold
+from generator.folding import Folded, fold
 
 
 @dataclass(frozen=True)

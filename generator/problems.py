@@ -78,6 +78,16 @@ def clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based line and column of ``offset`` in ``text``, as every message locates a place.
+
+    >>> line_col("ab\\ncd", 4)
+    (2, 2)
+    """
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def display_path(path: Path, root: Path) -> str:
     """Return ``path`` relative to ``root`` with forward slashes, as messages show it."""
     try:

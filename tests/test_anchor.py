@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import REPO
 
-from generator.anchor.matcher import anchor, fold
+from generator.anchor.matcher import anchor
+from generator.folding import fold
 
 HILL = (REPO / "seeds" / "the-hill-balkan-drills.txt").read_text(encoding="utf-8")
 SOUTHFRONT = (REPO / "seeds" / "southfront-kosovo-exercise.txt").read_text(encoding="utf-8")

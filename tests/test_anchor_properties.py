@@ -10,7 +10,8 @@ from conftest import FIXTURE, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.anchor.matcher import MAX_ELISION_GAP, anchor, fold, fold_quote
+from generator.anchor.matcher import MAX_ELISION_GAP, anchor
+from generator.folding import fold, fold_quote
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(REPO.glob("seeds/*.txt")) + sorted(FIXTURE.glob("seeds/*.txt"))]
 PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})

@@ -151,7 +151,7 @@ def test_quick_schema_check_agrees_with_jsonschema(changes: list[tuple[tuple, ob
 
 def _fold_by_character(text: str) -> tuple[str, tuple[int, ...]]:
     """The plain definition of folding, one character at a time, that fold() must match."""
-    from generator.anchor.matcher import _TABLE
+    from generator.folding import _TABLE
 
     out: list[str] = []
     starts: list[int] = []
@@ -175,7 +175,7 @@ def _fold_by_character(text: str) -> tuple[str, tuple[int, ...]]:
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab .,'\"‘’“”—–-…\n\t\r\u00a0\u2009\u3000\x1c[]")), max_size=60))
 def test_fold_matches_folding_one_character_at_a_time(text: str) -> None:
-    from generator.anchor.matcher import fold
+    from generator.folding import fold
 
     folded = fold(text)
     assert (folded.text, folded.starts) == _fold_by_character(text)

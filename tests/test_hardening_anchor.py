@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.anchor import matcher
-from generator.anchor.matcher import ELISION, MAX_ELISION_GAP, MAX_PLACES, Folded, Match, anchor, fold, fold_quote
-from generator.anchor.quotes import resolve_passage
+from generator.anchor.matcher import MAX_ELISION_GAP, MAX_PLACES, Match, anchor
+from generator.anchor.quotes import Unanchored, resolve_passage
+from generator.folding import ELISION, Folded, fold, fold_quote
 from generator.load.yaml_source import Located
 from generator.model import Source
 
@@ -27,9 +28,9 @@ REPEATED = "ab " * 100_000
 def check(text: str, **quoted: str) -> str:
     """Return the problem ``generator check`` reports for one quote of ``text``, as it prints it."""
     doc = Located("claims/fc-0001.yml", {}, {("passage", "quote"): (7, 10)})
-    passage, problems = resolve_passage(doc, ("passage",), {"source": "s", **quoted}, {"s": Source("s", text, {}, "")})
-    assert passage is None
-    return "\n".join(str(p) for p in problems)
+    found = resolve_passage({"source": "s", **quoted}, {"s": Source("s", text, {}, "")})
+    assert isinstance(found, Unanchored)
+    return str(doc.problem(("passage", found.key), found.message, found.hint))
 
 
 def test_a_prefix_found_nowhere_among_many_places_is_reported_as_before() -> None:

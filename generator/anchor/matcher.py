@@ -1,10 +1,9 @@
 """Find a quote in a source text, forgiving only typography, and map it back to the original.
 
-For matching only, both texts are *folded*: curly and straight quotes and apostrophes become
-one, every dash becomes '-', every run of whitespace (no-break spaces included) becomes one
-space, and the ellipsis '…' becomes '...'. A map from folded positions to original positions
-lets every match be reported, and shown, in the source's own characters.
+Both texts are folded (generator.folding) for matching only: every match is reported, and
+shown, in the source's own characters.
 
+    >>> from generator.folding import fold
     >>> text = "Kirby said “it’s called transparency — it’s”"
     >>> [text[s:e] for s, e in find_all(fold(text), "it's called transparency - it's")]
     ['it’s called transparency — it’s']
@@ -12,68 +11,13 @@ lets every match be reported, and shown, in the source's own characters.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from heapq import merge
 from itertools import islice
 
-_QUOTES = {c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"}
-_DASHES = {c: "-" for c in "‐‑‒–—―−"}
-_TABLE = str.maketrans(_QUOTES | _DASHES | {"…": "..."})
-_SPACE = re.compile(r"\s+")
-_ONE_FOR_ONE = str.maketrans(_QUOTES | _DASHES)
-_ONE_SPACE = re.compile(r"\s")  # the same characters as str.isspace()
-_IRREGULAR = re.compile(r"\s{2,}|…")
-# An elision in a quote: "…", "..." or "[...]" / "[…]" standing between two parts.
-ELISION = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|…|\.\.\.)\s*")
-
-
-@dataclass(frozen=True)
-class Folded:
-    """A folded text and, for each folded character, the original index it came from."""
-
-    text: str
-    starts: tuple[int, ...]
-    original_length: int
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a folded span [start, end) to the original text's span."""
-        if start == end:
-            position = self.starts[start] if start < len(self.starts) else self.original_length
-            return position, position
-        last = end - 1
-        stop = self.starts[end] if end < len(self.starts) else self.original_length
-        # A folded character may stand for several originals (a run of spaces, '…' as '...');
-        # the span ends where the next folded character begins, less trailing whitespace.
-        return self.starts[start], max(stop, self.starts[last] + 1)
-
-
-def fold(text: str) -> Folded:
-    """Fold ``text`` for matching, keeping the map back to original positions."""
-    # Quotes, dashes and single whitespace characters fold one for one, in C; only runs of
-    # whitespace and ellipses change the length, and they are few.
-    same_length = _ONE_SPACE.sub(" ", text.translate(_ONE_FOR_ONE))
-    out: list[str] = []
-    starts: list[int] = []
-    position = 0
-    for irregular in _IRREGULAR.finditer(text):
-        start, end = irregular.span()
-        out.append(same_length[position:start])
-        starts.extend(range(position, start))
-        folded = "..." if text[start] == "…" else " "
-        out.append(folded)
-        starts.extend([start] * len(folded))
-        position = end
-    out.append(same_length[position:])
-    starts.extend(range(position, len(text)))
-    return Folded("".join(out), tuple(starts), len(text))
-
-
-def fold_quote(quote: str) -> str:
-    """Fold an editor's quote the same way, trimming outer whitespace."""
-    return _SPACE.sub(" ", quote.translate(_TABLE)).strip()
+from generator.folding import ELISION, Folded, fold_quote
 
 
 def find_all(source: Folded, quote: str) -> list[tuple[int, int]]:

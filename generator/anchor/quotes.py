@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rapidfuzz import fuzz
 
-from generator.anchor.matcher import Anchoring, Match, anchor, fold_quote
-from generator.load.yaml_source import Located, PathKey
+from generator.anchor.matcher import Anchoring, Match, anchor
+from generator.folding import fold_quote
 from generator.model import Passage, Source
-from generator.problems import Problem
+from generator.problems import line_col
 
 ELLIPSIS = " … "
 HINT_NEEDLE = 200
 
 
-def resolve_passage(
-    doc: Located, at: PathKey, quoted: dict, sources: dict[str, Source]
-) -> tuple[Passage | None, list[Problem]]:
-    """Anchor the quote at ``at`` in ``doc``; return its passage, or the problems."""
+@dataclass(frozen=True)
+class Unanchored:
+    """Why a quote does not anchor: the key of its item at fault, what is wrong, how to fix it."""
+
+    key: str  # "source" or "quote"
+    message: str
+    hint: str
+
+
+def resolve_passage(quoted: dict, sources: dict[str, Source]) -> Passage | Unanchored:
+    """Anchor a record's quoted item ({source, quote, prefix?, suffix?}); return its passage, or why not."""
     source = sources.get(quoted["source"])
     if source is None:
         known = ", ".join(sorted(sources)) or "none"
-        return None, [
-            doc.problem(
-                (*at, "source"),
-                f"unknown source '{quoted['source']}'",
-                f"Expected one of: {known}. Source ids are file names in seeds/ without '.txt'.",
-            )
-        ]
+        return Unanchored(
+            "source",
+            f"unknown source '{quoted['source']}'",
+            f"Expected one of: {known}. Source ids are file names in seeds/ without '.txt'.",
+        )
     found = anchor(source.folded, quoted["quote"], quoted.get("prefix", ""), quoted.get("suffix", ""))
     if found.match:
-        return to_passage(source, found.match), []
-    return None, [_explain(doc, at, quoted, source, found)]
+        return to_passage(source, found.match)
+    return _explain(quoted, source, found)
 
 
 def to_passage(source: Source, match: Match) -> Passage:
@@ -38,14 +45,7 @@ def to_passage(source: Source, match: Match) -> Passage:
     return Passage(source.id, match.start, match.end, match.parts, text)
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """Return the 1-based line and column of ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _explain(doc: Located, at: PathKey, quoted: dict, source: Source, found: Anchoring) -> Problem:
-    where = (*at, "quote")
+def _explain(quoted: dict, source: Source, found: Anchoring) -> Unanchored:
     context = bool(quoted.get("prefix") or quoted.get("suffix"))
     if found.ambiguous:
         places = []
@@ -59,20 +59,20 @@ def _explain(doc: Located, at: PathKey, quoted: dict, source: Source, found: Anc
             places.append(
                 f'line {line}, col {col}: …{shown}…\n  to choose it, add  prefix: "{before}"  or  suffix: "{after}"'
             )
-        return doc.problem(
-            where,
+        return Unanchored(
+            "quote",
             f"quote occurs {found.times} in source '{source.id}'",
             "Tell the places apart with prefix or suffix (words just before or after):\n" + "\n".join(places),
         )
     if context:
         plain = anchor(source.folded, quoted["quote"])
         if plain.candidates:
-            return doc.problem(
-                where,
+            return Unanchored(
+                "quote",
                 f"quote found in source '{source.id}', but not with the given prefix/suffix",
                 "Copy the words just before (prefix) or after (suffix) the quote exactly from the source.",
             )
-    return doc.problem(where, f"quote not found in source '{source.id}'", closest_hint(source, quoted["quote"]))
+    return Unanchored("quote", f"quote not found in source '{source.id}'", closest_hint(source, quoted["quote"]))
 
 
 def closest_hint(source: Source, quote: str) -> str:

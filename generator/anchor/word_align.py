@@ -6,7 +6,7 @@ them) against any stretch of the text, one edit per word inserted, deleted or re
 Counting whole words, not characters, keeps a word inserted at the edge of a passage
 inside it rather than trading it for a look-alike of the quote's first letters.
 
-    >>> from generator.anchor.matcher import fold
+    >>> from generator.folding import fold
     >>> text = fold("Officials said the drills were “purely defensive in nature.”")
     >>> found = align(text, ['were "defensive in nature."'])
     >>> text.text[found.start:found.end], found.cost
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from generator.anchor.matcher import Folded, fold_quote
+from generator.folding import Folded, fold_quote
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 MAX_CELLS = 3_000_000  # beyond this many comparisons, look only near the rough place first

@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.anchor.matcher import fold_quote
 from generator.edit.revisions import COMPARED_FILES, SITE_CONFIG, Files
+from generator.folding import fold_quote
 from generator.load.yaml_source import decode, parse_yaml
 from generator.problems import Problem
 

@@ -17,15 +17,16 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from generator.anchor.context_words import distinguishing_context
-from generator.anchor.matcher import ELISION, Match, anchor, fold_quote
-from generator.anchor.quotes import closest_hint, line_col
+from generator.anchor.matcher import Match, anchor
+from generator.anchor.quotes import closest_hint
 from generator.anchor.word_align import align
 from generator.edit.yaml_edit import EditableYaml, on_one_line
+from generator.folding import ELISION, fold_quote
 from generator.load.sources import load_sources
 from generator.load.yaml_source import PathKey, load_yaml
 from generator.model import Source
 from generator.names import ID as SOURCE_ID
-from generator.problems import display_path
+from generator.problems import display_path, line_col
 from generator.settings import Layout
 
 MIN_SIMILARITY = 0.6  # below this, the closest passage is more likely a different passage
@@ -122,11 +123,11 @@ def propose(layout: Layout) -> Reanchoring:
 
 def reanchor_quote(source: Source, ref: QuoteRef) -> Proposal | Unresolved:
     """Find where ``ref``'s quote went in the changed ``source``; propose it, or say why not."""
-    found = anchor(source.folded, ref.quote)
-    if found.ambiguous and not (ref.prefix or ref.suffix):
+    plain = anchor(source.folded, ref.quote)
+    if plain.ambiguous and not (ref.prefix or ref.suffix):
         return Unresolved(
             ref,
-            f"quote occurs {found.times} in the changed source '{source.id}'",
+            f"quote occurs {plain.times} in the changed source '{source.id}'",
             "Choose one with prefix or suffix (words just before or after); check lists the places.",
         )
     # With elisions, the parts are aligned with any words allowed between them; a quote whole

@@ -15,12 +15,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.anchor.context_words import distinguishing_context
 from generator.anchor.matcher import anchor
-from generator.anchor.quotes import closest_hint, line_col, to_passage
+from generator.anchor.quotes import closest_hint, to_passage
 from generator.edit.yaml_edit import on_one_line
 from generator.load.scale import load_scale
 from generator.load.sources import load_sources
 from generator.model import Source
-from generator.problems import UsageError, display_path
+from generator.problems import UsageError, display_path, line_col
 from generator.settings import Layout
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.anchor.quotes import resolve_passage
+from generator.anchor.quotes import Unanchored, resolve_passage
 from generator.load.analysis_limits import analysis_problems
 from generator.load.parallel import each_file
 from generator.load.schema_check import check_schema, field_name
@@ -207,16 +207,21 @@ def _resolve(
             )
     passage = None
     if isinstance(data.get("passage"), dict) and _quoted(data["passage"]):
-        passage, found = resolve_passage(doc, ("passage",), data["passage"], sources)
-        problems += found
+        anchored = resolve_passage(data["passage"], sources)
+        if isinstance(anchored, Unanchored):
+            problems.append(doc.problem(("passage", anchored.key), anchored.message, anchored.hint))
+        else:
+            passage = anchored
     evidence: list[Evidence] = []
     for i, item in enumerate(_listed(data, "evidence")):
         if not isinstance(item, dict):
             continue
         if "source" in item and _quoted(item):
-            ev_passage, found = resolve_passage(doc, ("evidence", i), item, sources)
-            problems += found
-            evidence.append(Evidence(item.get("stance", ""), item.get("note", ""), passage=ev_passage))
+            cited = resolve_passage(item, sources)
+            if isinstance(cited, Unanchored):
+                problems.append(doc.problem(("evidence", i, cited.key), cited.message, cited.hint))
+            passage_or_none = cited if not isinstance(cited, Unanchored) else None
+            evidence.append(Evidence(item.get("stance", ""), item.get("note", ""), passage=passage_or_none))
         else:
             evidence.append(
                 Evidence(

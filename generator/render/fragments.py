@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
-from generator.anchor.matcher import ELISION
+from generator.folding import ELISION
 from generator.model import Passage, Source
 
 _WORD = re.compile(r"\S+")
