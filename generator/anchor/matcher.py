@@ -123,6 +123,9 @@ def _elided(source: Folded, parts: list[str], before: str, after: str) -> Iterat
     # quote like "e … e" would otherwise stall the checker).
     text, starts, first = source.text, source.starts, parts[0]
     following: list[int] = [-1] * (len(parts) - 1)
+    # With a suffix, the last part is looked for only where the suffix follows it: a suffix found
+    # nowhere, or rarely, then ends or shortens the search instead of testing every place.
+    last_places = list(_in_context(source, parts[-1], "", after)) if after else None
     places = _in_context(source, first, before, "")
     while (first_at := next(places, -1)) != -1:
         spans = [source.span(first_at, first_at + len(first))]
@@ -130,7 +133,9 @@ def _elided(source: Folded, parts: list[str], before: str, after: str) -> Iterat
             end = spans[-1][1]
             at = following[i]
             if at < bisect_left(starts, end):
-                at = following[i] = text.find(part, bisect_left(starts, end))
+                at = following[i] = _next(
+                    text, part, bisect_left(starts, end), last_places if i == len(parts) - 2 else None
+                )
                 if at == -1:
                     return  # no place from here on has this part after its first
             if starts[at] > end + MAX_ELISION_GAP:
@@ -146,6 +151,14 @@ def _elided(source: Folded, parts: list[str], before: str, after: str) -> Iterat
             match = Match(spans[0][0], spans[-1][1], tuple(spans))
             if not after or _has_context(source, match.start, match.end, "", after):
                 yield match
+
+
+def _next(text: str, part: str, start: int, places: list[int] | None) -> int:
+    """Return the first place from ``start`` where ``part`` begins, among ``places`` when given; -1 if none."""
+    if places is None:
+        return text.find(part, start)
+    i = bisect_left(places, start)
+    return places[i] if i < len(places) else -1
 
 
 def _has_context(source: Folded, start: int, end: int, before: str, after: str) -> bool:
