@@ -170,10 +170,10 @@ def test_an_elided_quote_with_a_suffix_found_nowhere_among_many_places_is_report
     )
 
 
-def test_an_elided_quote_with_a_suffix_picks_the_one_place_that_has_it() -> None:
-    text = REPEATED + "cd ef gh zz"
+def test_an_elided_quote_with_a_suffix_is_found_only_where_the_suffix_follows() -> None:
+    text = REPEATED + "cd ef gh zz" + " ab gh" * 1000
     found = anchor(fold(text), "ab … gh", suffix="zz")
-    assert found.match is not None
-    assert text[found.match.parts[-1][0] : found.match.parts[-1][1]] == "gh"
-    assert text[found.match.parts[0][0] : found.match.parts[0][1]] == "ab"
-    assert found.match.parts[0][0] >= len(REPEATED) - MAX_ELISION_GAP - 3
+    # Every 'ab' within the gap before the one 'gh zz' is a place; none of the later 'ab gh' is.
+    ends = {match.parts[-1] for match in found.candidates}
+    assert ends == {(len(REPEATED) + 6, len(REPEATED) + 8)}
+    assert 600 < len(found.candidates) <= MAX_ELISION_GAP // 3 + 1
