@@ -144,3 +144,41 @@ def test_a_waiver_is_shown_to_readers_on_the_claim_page(tmp_path: Path) -> None:
     )
     assert "Example Local Radio (republishing Example Wire)" in page
     assert "<dt>Why we checked it</dt><dd>The figure sets the scale of the exercise the report describes.</dd>" in page
+
+
+def real_report(root: Path) -> Path:
+    for part in ("claims", "seeds"):
+        shutil.copytree(REPO / part, root / part)
+    for name in ("ratings.yml", "report.yml", "standards.yml", "team.yml"):
+        shutil.copyfile(REPO / name, root / name)
+    return root
+
+
+def test_the_real_report_meets_its_standards_and_fails_them_when_evidence_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from generator.edit.yaml_edit import EditableYaml
+
+    report = real_report(tmp_path / "real")
+    status, output = check(report, capsys)
+    assert status == 0 and output.startswith("OK: ")
+    record = report / "claims" / "fc-0001.yml"
+    doc = EditableYaml.read(record)
+    external = [item for item in doc.data["evidence"] if "source" not in item]
+    assert len({item.get("republication_of") or item["publisher"] for item in external}) >= 2
+    doc.data["evidence"] = [external[0]]
+    doc.save(record)
+    status, output = check(report, capsys)
+    assert status == 1
+    assert output.startswith("claims/fc-0001.yml:") and "[independent-sources] the rated verdict 'True'" in output
+    # An evidence item's date removed, with no reason given, fails the replicable-evidence rule.
+    record = report / "claims" / "fc-0006.yml"
+    doc = EditableYaml.read(record)
+    dated = next(i for i, item in enumerate(doc.data["evidence"]) if "source" not in item and "date" in item)
+    doc.delete(("evidence", dated, "date"))
+    doc.delete(("evidence", dated, "date_note"))
+    doc.save(record)
+    status, output = check(report, capsys)
+    assert status == 1
+    assert "claims/fc-0006.yml" in output and f"[replicable-evidence] evidence[{dated}] (" in output
+    assert "has no date" in output
