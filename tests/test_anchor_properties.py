@@ -6,6 +6,7 @@ with that passage among the candidates, and never anchored to one of them by cha
 
 from __future__ import annotations
 
+import pytest
 from conftest import FIXTURE, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,8 +14,16 @@ from hypothesis import strategies as st
 from generator.anchor.matcher import MAX_ELISION_GAP, anchor
 from generator.folding import fold, fold_quote
 
-TEXTS = [p.read_text(encoding="utf-8") for p in sorted(REPO.glob("seeds/*.txt")) + sorted(FIXTURE.glob("seeds/*.txt"))]
-PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+# The real seeds, the fixture's, and short texts in Serbian Cyrillic, Arabic and Japanese, with
+# their own quotation marks („ “ ‚ ‘ « » ‹ › 「 」 『 』), dashes and ellipses.
+LANGUAGES = sorted((REPO / "tests" / "fixtures" / "languages").glob("*.txt"))
+TEXTS = [
+    p.read_text(encoding="utf-8")
+    for p in sorted(REPO.glob("seeds/*.txt")) + sorted(FIXTURE.glob("seeds/*.txt")) + LANGUAGES
+]
+PLAIN = str.maketrans(
+    {c: "'" for c in "‘’‚‹›"} | {c: '"' for c in "“”„«»「」『』"} | {"–": "-", "—": "-", "\u00a0": " "}
+)
 PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None)
 
 
@@ -46,7 +55,29 @@ def passages(draw: st.DrawFn, longest: int = 300) -> tuple[str, int, int]:
 
 
 def test_the_real_seeds_are_used() -> None:
-    assert len(TEXTS) >= 4 and all(TEXTS)
+    assert len(TEXTS) >= 7 and all(TEXTS) and len(LANGUAGES) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "shown"),
+    [
+        ("sr-cyrl", 'вежбе "искључиво одбрамбене природе" - и', "вежбе „искључиво одбрамбене природе“ — и"),
+        (
+            "sr-cyrl",
+            "питао: 'Зашто баш сада?' - одговора није било...",
+            "питао: ‚Зашто баш сада?‘ — одговора није било…",
+        ),
+        ("ar", 'التدريبات "دفاعية بحتة" - وإنها', "التدريبات «دفاعية بحتة» — وإنها"),
+        ("ar", "صحفي: 'لماذا الآن؟'", "صحفي: ‹لماذا الآن؟›"),
+        ("ja", '演習は"純粋に防衛的なもの"であり', "演習は「純粋に防衛的なもの」であり"),
+        ("ja", '"協力は続いている"という。', "『協力は続いている』という。"),
+    ],
+)
+def test_a_quote_typed_with_plain_punctuation_anchors_in_any_script(name: str, typed: str, shown: str) -> None:
+    text = (REPO / "tests" / "fixtures" / "languages" / f"{name}.txt").read_text(encoding="utf-8")
+    found = anchor(fold(text), typed)
+    assert found.match is not None
+    assert text[found.match.start : found.match.end] == shown
 
 
 @PROPERTY
