@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -15,13 +16,41 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile exports it
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "report"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 def run_cli(*args: str, cwd: Path = REPO, check: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m generator ARGS`` as a person would, capturing its output."""
+    """Run ``python -m generator ARGS`` as a person would, in this process, capturing its output.
+
+    The command line's own ``main`` runs from ``cwd`` with its standard streams captured: the
+    same code path as the console, without an interpreter start per call. ``run_cli_process``
+    keeps a few runs end to end, in a process of their own.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    previous = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(list(args))
+            except SystemExit as stop:  # argparse, for a usage error
+                status = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        os.chdir(previous)
+    result = subprocess.CompletedProcess(["generator", *args], status, out.getvalue(), err.getvalue())
+    if check and result.returncode != 0:
+        raise AssertionError(f"generator {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def run_cli_process(*args: str, cwd: Path = REPO, check: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m generator ARGS`` in a new interpreter, end to end, capturing its output."""
     result = subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=cwd, env=ENV, capture_output=True, text=True, check=False
     )
