@@ -59,17 +59,21 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Check the records and build the site with MkDocs; the old site stays if anything fails."""
-    from generator.mkdocs_build import build_with_mkdocs
+    """Check the records and build the site with MkDocs (or --engine); the old site stays if anything fails."""
+    import importlib
+
     from generator.pipeline import build
 
+    module, function = ENGINES[args.engine]
+    engine = getattr(importlib.import_module(module), function)
     layout = _layout(args)
     strict = not args.no_strict
     try:
+        getattr(importlib.import_module(module), "check_installed", lambda: None)()  # before any work
         built = build(
             layout,
             layout.root / args.site_dir,
-            lambda root, folder, report: build_with_mkdocs(root, folder, report, strict),
+            lambda root, folder, report: engine(root, folder, report, strict),
             args.site_dir,
         )
     except InputError as err:
@@ -89,6 +93,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     counts = f"{len(built.report.claims)} claims and {len(built.report.sources)} sources"
     print(f"Built {printable(site_dir.name)}/: {pages} HTML pages from {counts}.")
     return 0
+
+
+# Each engine's adapter, imported only when chosen: ProperDocs and Zensical are optional extras.
+ENGINES = {
+    "mkdocs": ("generator.mkdocs_build", "build_with_mkdocs"),
+    "properdocs": ("generator.properdocs_build", "build_with_properdocs"),
+    "zensical": ("generator.zensical_build", "build_with_zensical"),
+}
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -233,6 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__)
     build.add_argument("--site-dir", default="site", help="output folder (default: site)")
     build.add_argument("--no-strict", action="store_true", help="do not stop on MkDocs warnings")
+    build.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs", help="the site builder (default: mkdocs)")
     build.set_defaults(run=cmd_build)
 
     render = commands.add_parser("render", help=cmd_render.__doc__, description=cmd_render.__doc__)
