@@ -104,13 +104,14 @@ def test_escape_closes_and_s_opens_again(fixture_site: Path, page: Any) -> None:
         page.goto(base + "ratings/")
         search(page, "drills")
         page.keyboard.press("Escape")
-        assert not page.get_by_role("dialog", name="Search the report").is_visible()
+        page.get_by_role("dialog", name="Search the report").wait_for(state="hidden", timeout=10_000)
         page.keyboard.press("s")
-        assert page.get_by_role("dialog", name="Search the report").is_visible()
-        assert page.evaluate("document.activeElement.id") == "fc-search-input"
+        # The dialog opens on the key's event: wait for it, as a busy machine may take a moment.
+        page.get_by_role("dialog", name="Search the report").wait_for(state="visible", timeout=10_000)
+        page.wait_for_function("document.activeElement && document.activeElement.id === 'fc-search-input'")
         page.keyboard.press("Escape")
         page.get_by_role("button", name="Search").click()
-        assert page.get_by_role("dialog", name="Search the report").is_visible()
+        page.get_by_role("dialog", name="Search the report").wait_for(state="visible", timeout=10_000)
 
 
 def test_a_result_leads_to_its_page_with_the_words_highlighted(fixture_site: Path, page: Any) -> None:
