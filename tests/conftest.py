@@ -71,6 +71,21 @@ def report_dir(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path / "report")
 
 
+GOLDEN = REPO / "tests" / "golden"
+
+
+def matches_golden(expected: Path, actual: str) -> bool:
+    """Tell whether ``actual`` is the text of the golden file ``expected``.
+
+    Run the suite with UPDATE_GOLDEN=1 to write every golden file from what the code now
+    makes, then read the diff: that is the one switch for all of them.
+    """
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(actual, encoding="utf-8")
+    return expected.is_file() and expected.read_text(encoding="utf-8") == actual
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, copy_fixture, run_cli
+from conftest import REPO, copy_fixture, matches_golden, run_cli
 from html_pages import parse_page
 from html_safety import analysis_markup, element_sequence, unsafe_urls
 
@@ -105,9 +104,7 @@ def check_case(case: Path, shared: Path, tmp_path: Path) -> tuple[int, str]:
 def test_hostile_input_gives_its_exact_message(case: Path, shared_report: Path, tmp_path: Path) -> None:
     status, output = check_case(case, shared_report, tmp_path)
     expected = expected_file(case)
-    if os.environ.get("UPDATE_GOLDEN"):
-        expected.write_text(output, encoding="utf-8")
-    assert output == expected.read_text(encoding="utf-8")
+    assert matches_golden(expected, output), output
     assert status == (0 if output.startswith("OK: ") else 1)
 
 
