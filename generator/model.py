@@ -8,6 +8,10 @@ from typing import Any
 
 from generator.folding import Folded, fold
 
+# The statuses whose claim has a page on the site, the one definition of what readers see:
+# published claims, and withdrawn ones at their address with a notice; never drafts.
+SHOWN = ("published", "withdrawn")
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -197,4 +201,4 @@ class Report:
     @property
     def visible(self) -> list[Claim]:
         """Claims shown on the site: published and withdrawn ones, not drafts."""
-        return [c for c in self.claims if c.status != "draft"]
+        return [c for c in self.claims if c.status in SHOWN]

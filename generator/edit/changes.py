@@ -12,9 +12,9 @@ from typing import Any
 from generator.edit.revisions import COMPARED_FILES, SITE_CONFIG, Files
 from generator.folding import fold_quote
 from generator.load.yaml_source import decode, parse_yaml
+from generator.model import SHOWN
 from generator.problems import Problem
 
-VISIBLE = ("published", "withdrawn")  # statuses whose page is on the site
 COMPARED = ("claim", "claimant", "claim_date", "analysis", "tags", "reviewers", "corrections")
 # Lists of a report file whose items claim records name: a claim shows its item as the file says.
 REFERRED = {("ratings.yml", "verdicts"): "verdict"}
@@ -114,11 +114,11 @@ class Changes:
     @property
     def unpublished(self) -> list[Changed]:
         """Claims whose page was on the site and no longer is, though the file is kept."""
-        return [c for c in self.changed if c.before.status in VISIBLE and c.after.status not in VISIBLE]
+        return [c for c in self.changed if c.before.status in SHOWN and c.after.status not in SHOWN]
 
     @property
     def deleted_published(self) -> list[Record]:
-        return [r for r in self.deleted if r.status in VISIBLE or r.status == "unreadable"]
+        return [r for r in self.deleted if r.status in SHOWN or r.status == "unreadable"]
 
     @property
     def verdicts(self) -> list[Changed]:
@@ -158,7 +158,7 @@ def compare(base: Files, head: Files) -> Changes:
         fields = tuple(k for k in COMPARED if old.data.get(k) != new.data.get(k))
         changes.changed.append(Changed(old, new, tuple(_evidence_changes(old, new)), fields))
     changes.sources = _source_changes(base, head)
-    on_site = [r for r in after.values() if r.status in VISIBLE]
+    on_site = [r for r in after.values() if r.status in SHOWN]
     changes.files = [c for path in COMPARED_FILES if (c := _file_change(path, base, head, on_site)) is not None]
     return changes
 

@@ -5,7 +5,7 @@ it is set, and with today's date otherwise; stamping builds with the data's own 
 two builds of the same records the same, byte for byte.
 
     >>> from types import SimpleNamespace as S
-    >>> last_change(S(claims=[S(status="published", published="2021-06-02", updated="2021-06-10")]))
+    >>> last_change(S(visible=[S(status="published", published="2021-06-02", updated="2021-06-10")]))
     1623283200
 """
 
@@ -18,7 +18,7 @@ from generator.model import Report
 
 def last_change(report: Report) -> int:
     """Return, as seconds since 1970 (UTC), the latest date a shown claim was published or updated."""
-    dates = [day for c in report.claims if c.status != "draft" for day in (c.published, c.updated)]
+    dates = [day for c in report.visible for day in (c.published, c.updated)]
     if not dates:
         return 0
     day = dt.date.fromisoformat(max(dates))
