@@ -1,0 +1,102 @@
+"""One build or preview of the site, as any engine's events ask it of the core.
+
+The MkDocs plugin maps MkDocs' events onto the methods here: checking and rendering before
+the engine cleans its output, the pages to add, each page's head and edit link, the data
+files and the search index once the engine is done. Nothing here imports an engine.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from generator.export.files import export_files, write_files
+from generator.export.head import Head, feed_link, page_heads
+from generator.model import Report
+from generator.pipeline import load_and_render, write_pages
+from generator.problems import ConfigError
+from generator.render.compact import compact_html
+from generator.render.pages import render_snippets
+from generator.report_problems import format_problems
+from generator.settings import Layout, Site
+from generator.site.build_date import last_change
+from generator.site.docs_links import links_out_of
+from generator.site.progress import Progress
+from generator.site.search_index import index_site
+from generator.site.site_dir import record_written
+
+EPOCH = "SOURCE_DATE_EPOCH"
+
+
+class SiteRun:
+    """The report's part of one engine run: checked, rendered, then finished once the engine has built."""
+
+    def __init__(self, layout: Layout, site: Site, docs: Path, report: Report | None = None, engine: str = "MkDocs"):
+        """Check ``docs`` and the report (``report`` if already checked) and render every page.
+
+        Raises ConfigError for links out of ``docs``, InputError for problems in the records:
+        both before the engine cleans its output folder, so that the old site stays.
+        """
+        self.layout, self.site, self.progress = layout, site, Progress()
+        leaks = links_out_of(docs, layout.root)
+        if leaks:
+            raise ConfigError(f"docs/ has links that lead out of it:\n{format_problems(leaks)}")
+        self.progress.stage("Checking the records and rendering their pages...")
+        self.report, self.pages = load_and_render(layout, site, report)
+        self.progress.done(f"Rendered {len(self.pages):,} pages")
+        self.heads: dict[str, Head] = page_heads(self.report, site) if site.site_url else {}
+        self.feed = feed_link(self.report, site) if site.site_url else None
+        self.built = self.total = 0
+        self.engine = engine
+        # The engine dates the sitemap by this clock; the data's own date makes builds reproducible.
+        self.set_epoch = EPOCH not in os.environ
+        if self.set_epoch:
+            os.environ[EPOCH] = str(last_change(self.report))
+
+    def write_markdown(self, folder: Path) -> None:
+        """Write the generated pages to ``folder`` (for `serve --dirty`, or for another engine)."""
+        write_pages(self.pages, folder)
+
+    def edit_url(self, meta: dict[str, Any]) -> str | None:
+        """Return the 'edit' address of a generated page: its claim's or source's record."""
+        record = (
+            f"{self.layout.claims}/{meta['factcheck_claim']}.yml"
+            if "factcheck_claim" in meta
+            else f"{self.layout.seeds}/{meta['factcheck_source']}.yml"
+            if "factcheck_source" in meta
+            else None
+        )
+        if record is None:
+            return None
+        return self.site.edit_url(record) or None
+
+    def fill_in(self, markdown: str, page: str) -> str:
+        """Put the report's own data (the standards, the team) where a hand-written page asks for it."""
+        if "<!-- factcheck:" in markdown:
+            for marker, snippet in render_snippets(self.report, page).items():
+                markdown = markdown.replace(marker, snippet)
+        return markdown
+
+    def page_built(self, html: str) -> str:
+        """Count a page the engine has written, and return its HTML without the templates' indentation."""
+        self.built += 1
+        self.progress.count(f"Building pages with {self.engine}", self.built, self.total)
+        return compact_html(html)
+
+    def finish(self, site_dir: Path, index: bool = True) -> None:
+        """Write the data files into the built site and, unless the caller does it later, index it for search."""
+        if self.site.site_url:
+            write_files(export_files(self.report, self.site), site_dir)
+        if not index:
+            self.progress.finish()
+            return
+        self.progress.stage("Indexing the site for search with Pagefind...")
+        indexed = index_site(site_dir)
+        self.progress.done(f"Indexed {indexed:,} pages for search")
+        record_written(site_dir)  # so that `generator build` may later replace this site
+
+    def close(self) -> None:
+        """Put the environment back as it was before the run."""
+        if self.set_epoch:
+            os.environ.pop(EPOCH, None)
