@@ -197,6 +197,7 @@ def test_relative_paths_match_posixpath(there: list[str], here: list[str]) -> No
 
 
 COMPARE = """
+import os
 import sys
 from pathlib import Path
 from generator.load import parallel
@@ -213,9 +214,22 @@ def run(many):
     found, problems = load_claims(claims, claims.parent, sources, scale)
     return [(c.id, c.verdict.id, c.passage, c.evidence) for c in found], problems
 
+class Watched(parallel.ProcessPoolExecutor):
+    pids = set()
+
+    def map(self, *args, **kwargs):
+        out = list(super().map(*args, **kwargs))
+        Watched.pids |= set(self._processes or {})  # the worker processes, by pid
+        return iter(out)
+
+
 alone = run(10**9)
 assert alone[0] and alone[1], "some records pass, some fail"
-assert parallel.cores() < 2 or run(1) == alone, "several processes disagree with one"
+# Two cores, whatever the machine has: the parallel path must run, here and on a one-core runner.
+parallel.cores = lambda: 2
+parallel.ProcessPoolExecutor = Watched
+assert run(1) == alone, "several processes disagree with one"
+assert len(Watched.pids) == 2 and os.getpid() not in Watched.pids, f"not checked in two processes: {Watched.pids}"
 """
 
 
