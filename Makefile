@@ -39,11 +39,11 @@ test: $(VENV)/.test-deps
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy generator
 	$(BIN)/python -m generator check
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## test-fast: the tests that need neither a site build nor a browser
 test-fast: $(VENV)/.test-deps
-	$(BIN)/python -m pytest -n auto -m "not slow and not browser"
+	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not slow and not browser"
 
 ## bench: the speed benchmark (see BENCHMARKS.md)
 bench: $(VENV)/.test-deps

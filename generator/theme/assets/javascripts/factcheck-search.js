@@ -251,9 +251,14 @@
     timer = setTimeout(search, 40);
   }
 
+  // A key is typed text only in a field that takes text: a checkbox or a radio button (the
+  // theme's toggles) does not, and '/' or 's' there still opens the search.
+  var NOT_TEXT = ["button", "checkbox", "color", "file", "hidden", "image", "radio", "range", "reset", "submit"];
+
   function typing(target) {
     var tag = target && target.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+    if (tag === "INPUT") return NOT_TEXT.indexOf((target.type || "").toLowerCase()) === -1;
+    return tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
   }
 
   function links() {
