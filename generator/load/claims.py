@@ -13,7 +13,7 @@ from generator.load.analysis_limits import analysis_problems
 from generator.load.parallel import each_file
 from generator.load.schema_check import check_schema, field_name
 from generator.load.yaml_source import Located, load_yaml
-from generator.model import Claim, Evidence, Scale, Source
+from generator.model import Claim, Evidence, Passage, Scale, Source, Verdict
 from generator.names import ID as SOURCE_ID
 from generator.names import takes_a_listing_address
 from generator.problems import Problem, clip, display_path
@@ -68,52 +68,11 @@ def _load_one(file: Path) -> tuple[list[Problem], Claim | None, tuple[str, Locat
     assert _SHARED is not None
     root, inside, sources, scale = _SHARED
     shown = display_path(file, root)
-    if file.suffix == ".yaml":
-        return [Problem(shown, 1, 1, "claim files end in '.yml'", f"Rename it to {file.stem}.yml.")], None, None
-    if file.suffix != ".yml" or file.name.startswith("."):
+    if file.suffix != ".yml" and file.suffix != ".yaml" or file.name.startswith("."):
         return [], None, None
-    if not SOURCE_ID.fullmatch(file.stem):
-        return (
-            [
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    f"file name '{file.name}' is not a valid claim id",
-                    "Use lower-case letters, digits and hyphens, like fc-0007.yml.",
-                )
-            ],
-            None,
-            None,
-        )
-    if takes_a_listing_address(file.stem):
-        return (
-            [
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    f"claim id '{file.stem}' is the address of a list of claims",
-                    "Name the file like fc-0007.yml (and set its id to match).",
-                )
-            ],
-            None,
-            None,
-        )
-    if file.is_symlink() and not file.resolve().is_relative_to(inside):
-        return (
-            [
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "claim record is a link to a file outside claims/",
-                    "Copy the record into claims/ instead of linking to it.",
-                )
-            ],
-            None,
-            None,
-        )
+    refused = _refused_file(file, inside)
+    if refused:
+        return [Problem(shown, 1, 1, *refused)], None, None
     doc, problem = load_yaml(file, shown)
     if doc is None:
         return ([problem] if problem else []), None, None
@@ -138,6 +97,28 @@ def _load_one(file: Path) -> tuple[list[Problem], Claim | None, tuple[str, Locat
     claim, more = _resolve(doc, file.stem, sources, scale, schema_ok=not found)
     found += more
     return _masked_by_todo(found), (claim if claim and not found else None), declaration
+
+
+def _refused_file(file: Path, inside: Path) -> tuple[str, str] | None:
+    """Say why a file in claims/ cannot be a record, by its name or where it leads: (message, hint)."""
+    if file.suffix == ".yaml":
+        return "claim files end in '.yml'", f"Rename it to {file.stem}.yml."
+    if not SOURCE_ID.fullmatch(file.stem):
+        return (
+            f"file name '{file.name}' is not a valid claim id",
+            "Use lower-case letters, digits and hyphens, like fc-0007.yml.",
+        )
+    if takes_a_listing_address(file.stem):
+        return (
+            f"claim id '{file.stem}' is the address of a list of claims",
+            "Name the file like fc-0007.yml (and set its id to match).",
+        )
+    if file.is_symlink() and not file.resolve().is_relative_to(inside):
+        return (
+            "claim record is a link to a file outside claims/",
+            "Copy the record into claims/ instead of linking to it.",
+        )
+    return None
 
 
 def _duplicate_ids(duplicates: dict[str, list[Located]]) -> list[Problem]:
@@ -197,61 +178,30 @@ def _date(doc: Located, at: tuple, value: Any, problems: list[Problem]) -> dt.da
 def _resolve(
     doc: Located, stem: str, sources: dict[str, Source], scale: Scale | None, schema_ok: bool
 ) -> tuple[Claim | None, list[Problem]]:
+    """Check the record against its sources, the scale and itself; return the claim if it holds."""
+    # Cross-checks run on whatever parts are well formed, so one run reports everything.
+    problems = _check_fields(doc)
+    passage, evidence, found = _anchor_quotes(doc, sources)
+    problems += found
+    verdict, found = _find_verdict(doc, scale)
+    problems += found
+    if problems or not schema_ok or passage is None or verdict is None:
+        return None, problems
+    return _build(doc, passage, evidence, verdict), problems
+
+
+def _check_fields(doc: Located) -> list[Problem]:
+    """Return what the schema cannot say: listing names, the analysis' cost, dates in order, withdrawal."""
     data = doc.data
     problems: list[Problem] = []
-    # Cross-checks run on whatever parts are well formed, so one run reports everything.
     for i, tag in enumerate(_listed(data, "tags")):
         if isinstance(tag, str) and takes_a_listing_address(tag):
             problems.append(
                 doc.problem(("tags", i), f"tag '{tag}' is the address of the list of tags", "Choose another word.")
             )
-    passage = None
-    if isinstance(data.get("passage"), dict) and _quoted(data["passage"]):
-        anchored = resolve_passage(data["passage"], sources)
-        if isinstance(anchored, Unanchored):
-            problems.append(doc.problem(("passage", anchored.key), anchored.message, anchored.hint))
-        else:
-            passage = anchored
-    evidence: list[Evidence] = []
-    for i, item in enumerate(_listed(data, "evidence")):
-        if not isinstance(item, dict):
-            continue
-        if "source" in item and _quoted(item):
-            cited = resolve_passage(item, sources)
-            if isinstance(cited, Unanchored):
-                problems.append(doc.problem(("evidence", i, cited.key), cited.message, cited.hint))
-            passage_or_none = cited if not isinstance(cited, Unanchored) else None
-            evidence.append(Evidence(item.get("stance", ""), item.get("note", ""), passage=passage_or_none))
-        else:
-            evidence.append(
-                Evidence(
-                    item.get("stance", ""),
-                    item.get("note", ""),
-                    publisher=item.get("publisher"),
-                    title=item.get("title"),
-                    date=item.get("date"),
-                    url=item.get("url"),
-                    quote=item.get("quote"),
-                    republication_of=item.get("republication_of"),
-                    date_note=item.get("date_note"),
-                    url_note=item.get("url_note"),
-                )
-            )
     if isinstance(data.get("analysis"), str):
         for message, hint in analysis_problems(data["analysis"]):
             problems.append(doc.problem(("analysis",), f"analysis: {message}", hint))
-    verdict = None
-    if isinstance(data.get("verdict"), str) and VERDICT_ID.fullmatch(data["verdict"]) and scale is not None:
-        verdict = scale.get(data["verdict"])
-        if verdict is None:
-            options = ", ".join(v.id for v in scale.verdicts)
-            problems.append(
-                doc.problem(
-                    ("verdict",),
-                    f"unknown verdict {clip(data['verdict'])!r}",
-                    f"Expected one of: {options} (see ratings.yml).",
-                )
-            )
     dates = {key: _date(doc, (key,), data.get(key), problems) for key in ("published", "updated", "claim_date")}
     for i, item in enumerate(_listed(data, "corrections")):
         if isinstance(item, dict):
@@ -297,9 +247,69 @@ def _resolve(
                 "Set status: withdrawn, or remove the withdrawn entry.",
             )
         )
-    if problems or not schema_ok or passage is None or verdict is None:
-        return None, problems
-    claim = Claim(
+    return problems
+
+
+def _anchor_quotes(doc: Located, sources: dict[str, Source]) -> tuple[Passage | None, list[Evidence], list[Problem]]:
+    """Anchor the claim's passage and each quoted piece of evidence; build the evidence items."""
+    data = doc.data
+    problems: list[Problem] = []
+    passage = None
+    if isinstance(data.get("passage"), dict) and _quoted(data["passage"]):
+        anchored = resolve_passage(data["passage"], sources)
+        if isinstance(anchored, Unanchored):
+            problems.append(doc.problem(("passage", anchored.key), anchored.message, anchored.hint))
+        else:
+            passage = anchored
+    evidence: list[Evidence] = []
+    for i, item in enumerate(_listed(data, "evidence")):
+        if not isinstance(item, dict):
+            continue
+        if "source" in item and _quoted(item):
+            cited = resolve_passage(item, sources)
+            if isinstance(cited, Unanchored):
+                problems.append(doc.problem(("evidence", i, cited.key), cited.message, cited.hint))
+            passage_or_none = cited if not isinstance(cited, Unanchored) else None
+            evidence.append(Evidence(item.get("stance", ""), item.get("note", ""), passage=passage_or_none))
+        else:
+            evidence.append(
+                Evidence(
+                    item.get("stance", ""),
+                    item.get("note", ""),
+                    publisher=item.get("publisher"),
+                    title=item.get("title"),
+                    date=item.get("date"),
+                    url=item.get("url"),
+                    quote=item.get("quote"),
+                    republication_of=item.get("republication_of"),
+                    date_note=item.get("date_note"),
+                    url_note=item.get("url_note"),
+                )
+            )
+    return passage, evidence, problems
+
+
+def _find_verdict(doc: Located, scale: Scale | None) -> tuple[Verdict | None, list[Problem]]:
+    data = doc.data
+    problems: list[Problem] = []
+    verdict = None
+    if isinstance(data.get("verdict"), str) and VERDICT_ID.fullmatch(data["verdict"]) and scale is not None:
+        verdict = scale.get(data["verdict"])
+        if verdict is None:
+            options = ", ".join(v.id for v in scale.verdicts)
+            problems.append(
+                doc.problem(
+                    ("verdict",),
+                    f"unknown verdict {clip(data['verdict'])!r}",
+                    f"Expected one of: {options} (see ratings.yml).",
+                )
+            )
+    return verdict, problems
+
+
+def _build(doc: Located, passage: Passage, evidence: list[Evidence], verdict: Verdict) -> Claim:
+    data = doc.data
+    return Claim(
         id=data["id"],
         path=doc.path,
         status=data["status"],
@@ -323,7 +333,6 @@ def _resolve(
         waivers=list(data.get("waivers", [])),
         where=doc.values,
     )
-    return claim, problems
 
 
 def _listed(data: dict, key: str) -> list:

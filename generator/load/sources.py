@@ -13,7 +13,7 @@ from generator.load.yaml_source import decode
 from generator.model import Section, Source
 from generator.names import ID as SOURCE_ID
 from generator.names import takes_a_listing_address
-from generator.problems import Problem, display_path
+from generator.problems import Problem, display_path, line_col
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 # Control characters cannot be shown, and STX/ETX are Python-Markdown's own placeholders: a text
@@ -122,7 +122,7 @@ def _load_one(text_file: Path, shown: str, source_id: str, root: Path) -> tuple[
     control = _CONTROL.search(text)
     if control:
         at = control.start()
-        line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        line, col = line_col(text, at)
         name = unicodedata.name(control.group(), "")
         return Source(source_id, text, {}, text_sha256(raw)), [
             Problem(

@@ -23,7 +23,7 @@ from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.chars import INVISIBLE_CLASS, describe
-from generator.problems import Problem, clip
+from generator.problems import Problem, clip, line_col
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20  # a claim record nests three levels deep (evidence, item, field)
@@ -249,8 +249,7 @@ def parse_yaml(text: str, path: str) -> tuple[Located | None, Problem | None]:
         return None, Problem(path, 1, 1, "invalid YAML: nested too deeply", "A record has at most a few levels.")
     except yaml.reader.ReaderError as err:
         # Raised for a raw control character in the file, before any mark exists.
-        line = text.count("\n", 0, err.position) + 1
-        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        line, col = line_col(text, err.position)
         char = chr(err.character) if isinstance(err.character, int) else str(err.character)
         name = unicodedata.name(char, "")
         return None, Problem(
