@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from generator.model import Report
 from generator.problems import ConfigError, InputError, Problem
 from generator.render.pages import render_pages
 from generator.settings import Layout, Site
-from generator.site.build_date import last_change
+from generator.site.build_date import date_build
 from generator.site.progress import Progress
 from generator.site.site_build import build_site
 from generator.site.site_dir import check_site_dir
@@ -91,23 +89,13 @@ def build(layout: Layout, site_dir: Path, engine: Engine, shown: str = "") -> Bu
     if report is None:
         raise InputError(problems)
     # Date the site by its data, so that two builds of the same records are the same, byte for byte.
-    with _dated(last_change(report)):
+    undate = date_build(report)
+    try:
         # Render the pages and build the site into a new folder; index it for search; move in what changed.
         changed = build_site(site_dir, lambda folder: engine(layout.root, folder, report))
-    return Built(report, problems, changed)
-
-
-@contextmanager
-def _dated(epoch: int) -> Iterator[None]:
-    """Set SOURCE_DATE_EPOCH for the build, unless the caller set it, and put it back after."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        yield
-        return
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
     finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        undate()
+    return Built(report, problems, changed)
 
 
 def render_report(layout: Layout, site_url: str = "", repo_url: str = "") -> dict[str, str]:

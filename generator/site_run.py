@@ -7,7 +7,6 @@ files and the search index once the engine is done. Nothing here imports an engi
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +19,11 @@ from generator.render.compact import compact_html
 from generator.render.pages import render_snippets
 from generator.report_problems import format_problems
 from generator.settings import Layout, Site
-from generator.site.build_date import last_change
+from generator.site.build_date import date_build
 from generator.site.docs_links import links_out_of
 from generator.site.progress import Progress
 from generator.site.search_index import index_site
 from generator.site.site_dir import record_written
-
-EPOCH = "SOURCE_DATE_EPOCH"
 
 
 class SiteRun:
@@ -50,9 +47,7 @@ class SiteRun:
         self.built = self.total = 0
         self.engine = engine
         # The engine dates the sitemap by this clock; the data's own date makes builds reproducible.
-        self.set_epoch = EPOCH not in os.environ
-        if self.set_epoch:
-            os.environ[EPOCH] = str(last_change(self.report))
+        self._undate = date_build(self.report)
 
     def write_markdown(self, folder: Path) -> None:
         """Write the generated pages to ``folder`` (for `serve --dirty`, or for another engine)."""
@@ -97,6 +92,5 @@ class SiteRun:
         record_written(site_dir)  # so that `generator build` may later replace this site
 
     def close(self) -> None:
-        """Put the environment back as it was before the run."""
-        if self.set_epoch:
-            os.environ.pop(EPOCH, None)
+        """Put the build's date back as it was before the run."""
+        self._undate()

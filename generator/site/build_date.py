@@ -12,8 +12,12 @@ two builds of the same records the same, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable
 
 from generator.model import Report
+
+EPOCH = "SOURCE_DATE_EPOCH"
 
 
 def last_change(report: Report) -> int:
@@ -23,3 +27,16 @@ def last_change(report: Report) -> int:
         return 0
     day = dt.date.fromisoformat(max(dates))
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+
+
+def date_build(report: Report) -> Callable[[], None]:
+    """Stamp builds from now on with ``report``'s last change, unless the caller set the date; return the undo."""
+    set_here = EPOCH not in os.environ
+    if set_here:
+        os.environ[EPOCH] = str(last_change(report))
+
+    def undo() -> None:
+        if set_here:
+            os.environ.pop(EPOCH, None)
+
+    return undo
