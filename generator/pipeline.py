@@ -17,6 +17,7 @@ from generator.problems import ConfigError, InputError, Problem
 from generator.render.pages import render_pages
 from generator.settings import Layout, Site
 from generator.site.build_date import date_build
+from generator.site.docs_links import refuse_links_out_of
 from generator.site.progress import Progress
 from generator.site.site_build import build_site
 from generator.site.site_dir import check_site_dir
@@ -83,6 +84,8 @@ def build(layout: Layout, site_dir: Path, engine: Engine, shown: str = "") -> Bu
     """
     # Refuse a folder the build would wrongly empty: the report, its inputs, or others' files.
     check_site_dir(layout.root, site_dir, (layout.claims, layout.seeds, "docs", ".git"), shown)
+    # Refuse links out of docs/: an engine would publish what they point at (Zensical runs no plugin).
+    refuse_links_out_of(layout.root / "docs", layout.root)
     # Load and check every source, record and setting, and the editorial standards: all at once.
     Progress().stage("Checking the claims and sources...")
     report, problems = check_report(layout)

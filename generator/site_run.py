@@ -14,13 +14,11 @@ from generator.export.files import export_files, write_files
 from generator.export.head import Head, feed_link, page_heads
 from generator.model import Report
 from generator.pipeline import load_and_render, write_pages
-from generator.problems import ConfigError
 from generator.render.compact import compact_html
 from generator.render.pages import render_snippets
-from generator.report_problems import format_problems
 from generator.settings import Layout, Site
 from generator.site.build_date import date_build
-from generator.site.docs_links import links_out_of
+from generator.site.docs_links import refuse_links_out_of
 from generator.site.progress import Progress
 from generator.site.search_index import index_site
 from generator.site.site_dir import record_written
@@ -36,9 +34,8 @@ class SiteRun:
         both before the engine cleans its output folder, so that the old site stays.
         """
         self.layout, self.site, self.progress = layout, site, Progress()
-        leaks = links_out_of(docs, layout.root)
-        if leaks:
-            raise ConfigError(f"docs/ has links that lead out of it:\n{format_problems(leaks)}")
+        if report is None:  # `generator build` has refused such links before running the engine
+            refuse_links_out_of(docs, layout.root)
         self.progress.stage("Checking the records and rendering their pages...")
         self.report, self.pages = load_and_render(layout, site, report)
         self.progress.done(f"Rendered {len(self.pages):,} pages")

@@ -57,3 +57,12 @@ def test_links_that_stay_inside_docs_are_kept(tmp_path: Path) -> None:
     (docs / "begin.md").symlink_to("guide/start.md")
     (docs / "handbook").symlink_to("guide")
     assert links_out_of(docs, tmp_path) == []
+
+
+@pytest.mark.slow
+def test_every_engine_refuses_them_zensical_too(planted: Path, capsys: pytest.CaptureFixture) -> None:
+    # Zensical runs no plugin: the build story itself refuses the links, before any engine runs.
+    pytest.importorskip("zensical", reason="Zensical is not installed: pip install 'factcheck-generator[zensical]'")
+    assert main(["--root", str(planted), "build", "--engine", "zensical"]) == 1
+    assert capsys.readouterr().err == f"error: docs/ has links that lead out of it:\n{EXPECTED}\n"
+    assert not (planted / "site").exists()

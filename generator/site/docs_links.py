@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.problems import Problem, display_path
+from generator.problems import ConfigError, Problem, display_path
+from generator.report_problems import format_problems
 
 
 def links_out_of(docs: Path, root: Path) -> list[Problem]:
@@ -35,3 +36,10 @@ def links_out_of(docs: Path, root: Path) -> list[Problem]:
                 )
         folders[:] = [name for name in folders if not (here / name).is_symlink()]
     return problems
+
+
+def refuse_links_out_of(docs: Path, root: Path) -> None:
+    """Raise ConfigError naming every link under ``docs`` that leads out of it, before any engine runs."""
+    leaks = links_out_of(docs, root)
+    if leaks:
+        raise ConfigError(f"docs/ has links that lead out of it:\n{format_problems(leaks)}")
