@@ -16,9 +16,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.model import Report
-from generator.problems import ConfigError, GeneratorError
-
-PLUGIN = "factcheck"
+from generator.problems import GeneratorError
+from generator.site.plugin_build import build_through_plugin
 
 
 def build_with_mkdocs(root: Path, out: Path, report: Report, strict: bool = True) -> None:
@@ -32,16 +31,7 @@ def build_with_mkdocs(root: Path, out: Path, report: Report, strict: bool = True
     mkdocs_log.setLevel(logging.WARNING)
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
-        plugin = config.plugins.get(PLUGIN)
-        if plugin is None:
-            raise ConfigError(f"mkdocs.yml does not use the {PLUGIN} plugin: add '- {PLUGIN}' under plugins")
-        plugin.prepared = report  # type: ignore[attr-defined]
-        plugin.index = False  # type: ignore[attr-defined]  # the build story indexes after MkDocs
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        build_through_plugin(config, build, report)
     except MkDocsException as err:
         said = str(err).strip()
         raise GeneratorError(f"MkDocs could not build the site{': ' + said if said else ''}") from None

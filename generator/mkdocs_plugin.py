@@ -15,15 +15,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.problems import GeneratorError, InputError
-from generator.render.pages import VERDICT_CSS
+from generator.render.pages import REPORT_CSS, SEARCH_CSS
 from generator.report_problems import format_problems
 from generator.settings import Layout, Site
 from generator.site_run import SiteRun
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
 THEME = Path(__file__).resolve().parent / "theme"  # the report's head, styles and Pagefind search
-CSS = (VERDICT_CSS, "assets/stylesheets/factcheck.css")
-SEARCH_CSS = "assets/stylesheets/factcheck-search.css"
 PARTS = ("claims", "seeds", "ratings", "settings", "standards", "team")
 
 
@@ -76,7 +74,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             log.warning("site_url is not set in mkdocs.yml: ClaimReview, the feed and the data files are left out")
         if "material/search" in config.plugins:
             log.info("the 'search' plugin is not used: the report is searched with Pagefind; remove it from mkdocs.yml")
-        config.extra_css[:0] = [sheet for sheet in CSS if sheet not in config.extra_css]
+        config.extra_css[:0] = [sheet for sheet in REPORT_CSS if sheet not in config.extra_css]
         config.extra_css += [] if SEARCH_CSS in config.extra_css else [SEARCH_CSS]
         if str(THEME) not in config.theme.dirs:  # after the report's own overrides, before Material's
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))

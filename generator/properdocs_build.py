@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.model import Report
 from generator.problems import ConfigError, GeneratorError
+from generator.site.plugin_build import build_through_plugin
 
 INSTALL = "pip install 'factcheck-generator[properdocs]'"
 
@@ -46,17 +47,8 @@ def _main(config_file: str, site_dir: str, strict: str) -> None:
 
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
     try:
-        config = load_config(config_file, site_dir=site_dir, strict=bool(strict))
-        plugin = config.plugins.get("factcheck")
-        if plugin is None:
-            sys.exit("ERROR   -  mkdocs.yml does not use the factcheck plugin: add '- factcheck' under plugins")
-        plugin.index = False  # type: ignore[attr-defined]  # the build story indexes after the engine
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except MkDocsException as err:
+        build_through_plugin(load_config(config_file, site_dir=site_dir, strict=bool(strict)), build)
+    except (MkDocsException, ConfigError) as err:
         sys.exit(f"ERROR   -  {str(err).strip()}")
 
 

@@ -15,7 +15,7 @@ from generator.export.head import Head, feed_link, page_heads
 from generator.model import Report
 from generator.pipeline import load_and_render, write_pages
 from generator.render.compact import compact_html
-from generator.render.pages import render_snippets
+from generator.render.pages import fill_in
 from generator.settings import Layout, Site
 from generator.site.build_date import date_build
 from generator.site.docs_links import refuse_links_out_of
@@ -65,10 +65,7 @@ class SiteRun:
 
     def fill_in(self, markdown: str, page: str) -> str:
         """Put the report's own data (the standards, the team) where a hand-written page asks for it."""
-        if "<!-- factcheck:" in markdown:
-            for marker, snippet in render_snippets(self.report, page).items():
-                markdown = markdown.replace(marker, snippet)
-        return markdown
+        return fill_in(self.report, markdown, page)
 
     def page_built(self, html: str) -> str:
         """Count a page the engine has written, and return its HTML without the templates' indentation."""

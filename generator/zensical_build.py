@@ -24,13 +24,12 @@ from generator.export.files import export_files, write_files
 from generator.export.head import Head, feed_link, page_heads
 from generator.model import Report
 from generator.problems import ConfigError, GeneratorError
-from generator.render.pages import VERDICT_CSS, render_pages, render_snippets
+from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in, render_pages
 from generator.settings import Site
 
 INSTALL = "pip install 'factcheck-generator[zensical]'"
 THEMES = Path(__file__).resolve().parent
-# Same order as the MkDocs plugin's: the verdicts, the report's styles, then the search's.
-CSS = [VERDICT_CSS, "assets/stylesheets/factcheck.css", "assets/stylesheets/factcheck-search.css"]
+CSS = [*REPORT_CSS, SEARCH_CSS]  # in the order the MkDocs plugin adds them
 
 
 def build_with_zensical(root: Path, out: Path, report: Report, strict: bool = True) -> None:
@@ -96,10 +95,8 @@ def _copy_docs(source: Path, docs: Path, report: Report) -> None:
         rel = path.relative_to(source).as_posix()
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if path.suffix == ".md" and "<!-- factcheck:" in (text := path.read_text(encoding="utf-8")):
-            for marker, snippet in render_snippets(report, rel).items():
-                text = text.replace(marker, snippet)
-            target.write_text(text, encoding="utf-8")
+        if path.suffix == ".md":
+            target.write_text(fill_in(report, path.read_text(encoding="utf-8"), rel), encoding="utf-8")
         else:
             shutil.copy2(path, target)
 

@@ -29,6 +29,9 @@ from generator.standards.rules import BY_NAME
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 VERDICT_CSS = "assets/factcheck-verdicts.css"
+# The report's styles, first the verdicts' and its own, then its search's, as every engine adds them.
+REPORT_CSS = (VERDICT_CSS, "assets/stylesheets/factcheck.css")
+SEARCH_CSS = "assets/stylesheets/factcheck-search.css"
 HOME_PER_SOURCE = 10
 
 
@@ -50,6 +53,14 @@ def environment() -> Environment:
     env.globals["waiver_text"] = waiver_text
     env.globals.update(passage_link=passage_link, quote_link=quote_link)  # "Check it in the original"
     return env
+
+
+def fill_in(report: Report, markdown: str, here: str) -> str:
+    """Put the report's own data (the standards, the team) where a hand-written page at ``here`` asks for it."""
+    if "<!-- factcheck:" in markdown:
+        for marker, snippet in render_snippets(report, here).items():
+            markdown = markdown.replace(marker, snippet)
+    return markdown
 
 
 def waiver_text(waiver: dict[str, str]) -> str:
