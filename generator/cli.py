@@ -83,7 +83,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except ConfigError:
         raise  # nothing was started: the folder or the settings cannot be used
     except GeneratorError as err:
-        print("\n".join(printable(line) for line in f"error: {err}".split("\n")), file=sys.stderr)
+        _say_error(err)
         print("The build failed; the previous site, if any, is unchanged.", file=sys.stderr)
         return 1
     if built.warnings:
@@ -325,6 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say_error(err: Exception) -> None:
+    """Print ``err`` as an error line and its hint, with what it quotes made printable."""
+    print("\n".join(printable(line) for line in f"error: {err}".split("\n")), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -333,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_problems(err.problems, getattr(args, "format", "text")), file=sys.stderr)
         return 1
     except GeneratorError as err:
-        print("\n".join(printable(line) for line in f"error: {err}".split("\n")), file=sys.stderr)
+        _say_error(err)
         return 1
     except KeyboardInterrupt:
         return 130

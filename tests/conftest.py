@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,13 +100,20 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free localhost port; yield its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+    """Serve ``folder`` on a free localhost port; yield its base URL, ending in '/'."""
+    with serving(functools.partial(QuietHandler, directory=str(folder))) as base:
+        yield base + "/"
+
+
+@contextlib.contextmanager
+def serving(handler: Any) -> Iterator[str]:
+    """Run an HTTP server with ``handler`` on a free localhost port, in a thread; yield its base URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import http.server
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_fixture
+from conftest import copy_fixture, serving
 from lxml import html as lxml_html
 
 from generator.capture import fetch
@@ -228,15 +227,8 @@ def server(routes: dict[str, tuple[int, bytes, float]]) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(Handler) as base:
+        yield base
 
 
 def test_a_page_is_fetched_over_http(report: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
