@@ -11,6 +11,7 @@ character, half a surrogate pair or an invisible direction override.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -184,17 +185,15 @@ def _build(node: Node, at: PathKey, doc: Located) -> Any:
 
 def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     """Decode UTF-8 (a BOM is allowed); on failure, say where the first bad byte is."""
+    body = raw.removeprefix(codecs.BOM_UTF8)  # the decoder's offsets count from after the BOM
     try:
-        return raw.decode("utf-8-sig"), None
+        return body.decode("utf-8"), None
     except UnicodeDecodeError as err:
-        before = raw[: err.start]
-        line = before.count(b"\n") + 1
-        col = err.start - (before.rfind(b"\n") + 1) + 1
+        before = body[: err.start].decode("utf-8")  # valid up to the first bad byte
         return None, Problem(
             path,
-            line,
-            col,
-            f"file is not UTF-8 text (byte 0x{raw[err.start]:02x})",
+            *line_col(before, len(before)),
+            f"file is not UTF-8 text (byte 0x{body[err.start]:02x})",
             "Save the file as UTF-8 in your editor.",
         )
 
