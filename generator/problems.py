@@ -72,9 +72,16 @@ def _escape(found: re.Match[str]) -> str:
     return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
 
-def clip(text: str, limit: int = 60) -> str:
-    """Shorten ``text`` for a message, on one printable line: a hostile value must not flood or forge the output."""
-    text = printable(text)
+def clip(text: str, limit: int = 60, *, join_lines: bool = False) -> str:
+    r"""Shorten ``text`` to one printable line: a hostile value must not flood or forge the output.
+
+    Line breaks and other controls are written as escapes, as messages show a value exactly;
+    with ``join_lines``, each run of white space becomes one space instead, as prose reads.
+
+    >>> clip("a\nb"), clip("a\n  b", join_lines=True), clip("abcdef", 4)
+    ('a\\nb', 'a b', 'abc…')
+    """
+    text = printable(" ".join(text.split()) if join_lines else text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

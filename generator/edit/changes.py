@@ -13,7 +13,7 @@ from generator.edit.revisions import COMPARED_FILES, SITE_CONFIG, Files
 from generator.folding import fold_quote
 from generator.load.yaml_source import decode, parse_yaml
 from generator.model import SHOWN
-from generator.problems import Problem
+from generator.problems import Problem, clip
 
 COMPARED = ("claim", "claimant", "claim_date", "analysis", "tags", "reviewers", "corrections")
 # Lists of a report file whose items claim records name: a claim shows its item as the file says.
@@ -202,8 +202,8 @@ def describe_evidence(item: Any) -> str:
         return "an unreadable item"
     stance = item.get("stance", "?")
     if "source" in item:
-        return f'quote from {item.get("source")}: "{clip(str(item.get("quote", "")), 80)}" ({stance})'
-    return f'{item.get("publisher", "?")}, "{clip(str(item.get("title", "")), 80)}" ({stance})'
+        return f'quote from {item.get("source")}: "{clip(str(item.get("quote", "")), 80, join_lines=True)}" ({stance})'
+    return f'{item.get("publisher", "?")}, "{clip(str(item.get("title", "")), 80, join_lines=True)}" ({stance})'
 
 
 def _evidence_changes(old: Record, new: Record) -> list[str]:
@@ -383,9 +383,3 @@ def _field_changes(key: str, item: str, was: dict[str, Any], now: dict[str, Any]
         elif not _same(was[name], now[name]):
             out.append(Setting(key, "changed", was[name], now[name], item, name, claims))
     return out
-
-
-def clip(text: str, limit: int = 200) -> str:
-    """Return ``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

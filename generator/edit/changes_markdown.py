@@ -13,7 +13,8 @@ import json
 import re
 from typing import Any
 
-from generator.edit.changes import Changed, Changes, FileChange, Record, Setting, SourceChange, clip
+from generator.edit.changes import Changed, Changes, FileChange, Record, Setting, SourceChange
+from generator.problems import clip
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
 # Each report file's section title, and what one of its changes is called in the first line.
@@ -129,7 +130,7 @@ def _tally(changes: Changes) -> str:
 
 
 def _claim(r: Record) -> str:
-    return f"“{escape(clip(r.text('claim'), 160))}”" if r.text("claim") else ""
+    return f"“{escape(clip(r.text('claim'), 160, join_lines=True))}”" if r.text("claim") else ""
 
 
 def _status_verdict(changes: Changes, r: Record) -> str:
@@ -140,14 +141,14 @@ def _withdrawn(c: Changed) -> str:
     reason = c.after.data.get("withdrawn")
     why = reason.get("reason") if isinstance(reason, dict) else None
     text = f"- **{escape(c.after.id)}** (was {escape(c.before.status)}): {_claim(c.after)}"
-    return text + (f" Reason: {escape(clip(str(why)))}" if why else " No reason given.")
+    return text + (f" Reason: {escape(clip(str(why), 200, join_lines=True))}" if why else " No reason given.")
 
 
 def _before_after(c: Changed, key: str) -> str:
     return (
         f"- **{escape(c.after.id)}**\n"
-        f"  - before: {escape(clip(_shown(c.before, key))) or '(none)'}\n"
-        f"  - after: {escape(clip(_shown(c.after, key))) or '(none)'}"
+        f"  - before: {escape(clip(_shown(c.before, key), 200, join_lines=True)) or '(none)'}\n"
+        f"  - after: {escape(clip(_shown(c.after, key), 200, join_lines=True)) or '(none)'}"
     )
 
 
@@ -240,19 +241,19 @@ def _reach(s: Setting) -> str:
 def _value(value: Any) -> str:
     """Show a value from a report file as its YAML reads: text in quotes, a list or mapping as JSON."""
     if isinstance(value, str):
-        return f"“{escape(clip(value, 120))}”"
+        return f"“{escape(clip(value, 120, join_lines=True))}”"
     if value is None or isinstance(value, bool | int):
         return json.dumps(value)
-    return escape(clip(json.dumps(value, ensure_ascii=False), 120))
+    return escape(clip(json.dumps(value, ensure_ascii=False), 120, join_lines=True))
 
 
 def _name(text: str) -> str:
     """Show a key, an id or a name from a report file, cut short: a pull request may make it huge."""
-    return escape(clip(text, 80))
+    return escape(clip(text, 80, join_lines=True))
 
 
 def _names(names: tuple[str, ...]) -> str:
-    return escape(clip(", ".join(names), 400))
+    return escape(clip(", ".join(names), 400, join_lines=True))
 
 
 def _line_counts(lines: tuple[int, int]) -> str:
