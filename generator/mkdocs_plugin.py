@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,23 +17,17 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.problems import GeneratorError, InputError
-from generator.render.pages import REPORT_CSS, SEARCH_CSS
 from generator.report_problems import format_problems
 from generator.settings import Layout, Site
-from generator.site_run import SiteRun
+from generator.site_run import INPUTS, SiteRun
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
-THEME = Path(__file__).resolve().parent / "theme"  # the report's head, styles and Pagefind search
-PARTS = ("claims", "seeds", "ratings", "settings", "standards", "team")
 
 
 class FactCheckConfig(base.Config):
-    claims = c.Type(str, default="claims")
-    seeds = c.Type(str, default="seeds")
-    ratings = c.Type(str, default="ratings.yml")
-    settings = c.Type(str, default="report.yml")
-    standards = c.Type(str, default="standards.yml")
-    team = c.Type(str, default="team.yml")
+    claims, seeds = c.Type(str, default="claims"), c.Type(str, default="seeds")
+    ratings, settings = c.Type(str, default="ratings.yml"), c.Type(str, default="report.yml")
+    standards, team = c.Type(str, default="standards.yml"), c.Type(str, default="team.yml")
     write_markdown = c.Optional(c.Type(str))
     branch = c.Type(str, default="main")
 
@@ -42,42 +38,33 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     run: SiteRun | None = None
     prepared = None  # the report `generator build` has just checked, when it runs MkDocs
     index = True  # False when `generator build` indexes the site itself, once moved in place
+    pages_dir: Path | None = None  # kept across `serve` rebuilds, so that `--dirty` skips unchanged pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Kept across `mkdocs serve` rebuilds: unchanged pages keep their times there, so that
-        # `serve --dirty` renders again only the pages an edit changed.
         self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-")) if command == "serve" else None
 
     def on_shutdown(self) -> None:
         if self.run:
             self.run.close()
-        if getattr(self, "pages_dir", None):
-            shutil.rmtree(str(self.pages_dir), ignore_errors=True)
+        if self.pages_dir:
+            shutil.rmtree(self.pages_dir, ignore_errors=True)
 
     def on_config(self, config: Any) -> Any:
         if config.strict and logging.getLogger("mkdocs").level > logging.WARNING:
             logging.getLogger("mkdocs").setLevel(logging.WARNING)  # `--quiet --strict` must still count warnings
         root = Path(config.config_file_path).resolve().parent
-        self.layout = Layout(root, *(getattr(self.config, part) for part in PARTS))
+        self.layout = Layout(root, *(getattr(self.config, part) for part in INPUTS))
         site = Site(config.site_url or "", config.repo_url or "", self.config.branch)
         if self.run:
             self.run.close()
-        try:  # before MkDocs cleans site/: a failing check leaves the old site as it was
+        with _as_plugin_error():  # before MkDocs cleans site/: a failing check leaves the old site as it was
             self.run = SiteRun(self.layout, site, Path(config.docs_dir), self.prepared)
             if self.config.write_markdown:
                 self.run.write_markdown(root / self.config.write_markdown)
-        except InputError as err:
-            raise PluginError(f"the fact-check records have problems:\n{format_problems(err.problems)}") from None
-        except GeneratorError as err:
-            raise PluginError(str(err)) from None
-        if not site.site_url:
-            log.warning("site_url is not set in mkdocs.yml: ClaimReview, the feed and the data files are left out")
-        if "material/search" in config.plugins:
-            log.info("the 'search' plugin is not used: the report is searched with Pagefind; remove it from mkdocs.yml")
-        config.extra_css[:0] = [sheet for sheet in REPORT_CSS if sheet not in config.extra_css]
-        config.extra_css += [] if SEARCH_CSS in config.extra_css else [SEARCH_CSS]
-        if str(THEME) not in config.theme.dirs:  # after the report's own overrides, before Material's
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        for notice in self.run.notices(list(config.plugins)):
+            log.warning(notice)
+        config.extra_css = self.run.stylesheets(config.extra_css)
+        config.theme.dirs = self.run.theme_dirs(config.theme.dirs, bool(config.theme.custom_dir))
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -96,8 +83,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
-        assert self.run is not None
-        return self.run.fill_in(markdown, page.file.src_uri)
+        return self.run.fill_in(markdown, page.file.src_uri) if self.run else markdown
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         assert self.run is not None
@@ -108,18 +94,25 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        assert self.run is not None
-        return self.run.page_built(output)
+        return self.run.page_built(output) if self.run else output
 
     def on_post_build(self, config: Any) -> None:
-        assert self.run is not None
-        try:
+        with _as_plugin_error():
+            assert self.run is not None
             self.run.finish(Path(config.site_dir), index=self.index)
-        except GeneratorError as err:
-            raise PluginError(str(err)) from None
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        for part in PARTS:
-            if self.layout.path(part).exists():  # a report need not have standards or a team
-                server.watch(str(self.layout.path(part)))
+        for path in SiteRun.watched(self.layout):
+            server.watch(str(path))
         return server
+
+
+@contextmanager
+def _as_plugin_error() -> Iterator[None]:
+    """Show the core's errors as MkDocs shows a plugin's: one message, no traceback."""
+    try:
+        yield
+    except InputError as err:
+        raise PluginError(f"the fact-check records have problems:\n{format_problems(err.problems)}") from None
+    except GeneratorError as err:
+        raise PluginError(str(err)) from None

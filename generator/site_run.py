@@ -15,13 +15,18 @@ from generator.export.head import Head, feed_link, page_heads
 from generator.model import Report
 from generator.pipeline import load_and_render, write_pages
 from generator.render.compact import compact_html
-from generator.render.pages import fill_in
+from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in
 from generator.settings import Layout, Site
 from generator.site.build_date import date_build
 from generator.site.docs_links import refuse_links_out_of
 from generator.site.progress import Progress
 from generator.site.search_index import index_site
 from generator.site.site_dir import record_written
+
+THEME = Path(__file__).resolve().parent / "theme"  # the report's head, styles and Pagefind search
+NO_SITE_URL = "site_url is not set in mkdocs.yml: ClaimReview, the feed and the data files are left out"
+UNUSED_SEARCH = "the 'search' plugin is not used: the report is searched with Pagefind; remove it from mkdocs.yml"
+INPUTS = ("claims", "seeds", "ratings", "settings", "standards", "team")  # what a preview watches
 
 
 class SiteRun:
@@ -45,6 +50,28 @@ class SiteRun:
         self.engine = engine
         # The engine dates the sitemap by this clock; the data's own date makes builds reproducible.
         self._undate = date_build(self.report)
+
+    def notices(self, plugins: list[str]) -> list[str]:
+        """Return what the engine's log should warn of in the site's settings (``plugins``: the ones in use)."""
+        return [
+            *([] if self.site.site_url else [NO_SITE_URL]),
+            *([UNUSED_SEARCH] if "material/search" in plugins else []),
+        ]
+
+    @staticmethod
+    def stylesheets(listed: list[str]) -> list[str]:
+        """Return the site's ``listed`` style sheets with the report's own: verdicts first, search last."""
+        return [*(s for s in REPORT_CSS if s not in listed), *listed, *([] if SEARCH_CSS in listed else [SEARCH_CSS])]
+
+    @staticmethod
+    def theme_dirs(dirs: list[str], custom_dir: bool) -> list[str]:
+        """Return the theme's folders with the report's theme after the report's own overrides, before the theme's."""
+        return dirs if str(THEME) in dirs else [*dirs[: int(custom_dir)], str(THEME), *dirs[int(custom_dir) :]]
+
+    @staticmethod
+    def watched(layout: Layout) -> list[Path]:
+        """Return the report's inputs that exist, for a preview to watch (standards and a team are optional)."""
+        return [path for part in INPUTS if (path := layout.path(part)).exists()]
 
     def write_markdown(self, folder: Path) -> None:
         """Write the generated pages to ``folder`` (for `serve --dirty`, or for another engine)."""
