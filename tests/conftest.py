@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +83,23 @@ def matches_golden(expected: Path, actual: str) -> bool:
     """
     if os.environ.get("UPDATE_GOLDEN"):
         expected.parent.mkdir(parents=True, exist_ok=True)
-        expected.write_text(actual, encoding="utf-8")
-    return expected.is_file() and expected.read_text(encoding="utf-8") == actual
+        expected.write_bytes(actual.encode("utf-8"))
+    return expected.is_file() and expected.read_bytes() == actual.encode("utf-8")  # line ends too (the CSV's)
+
+
+def kept_golden(folder: Path, made: Iterable[str], besides: tuple[str, ...] = ()) -> list[str]:
+    """Return the golden files kept under ``folder`` (but not under its sub-folders ``besides``).
+
+    With UPDATE_GOLDEN=1, the ones no longer ``made`` are removed first, so that no golden file
+    outlives what it was made from.
+    """
+    files = (p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    kept = sorted(rel for rel in files if not rel.startswith(besides))
+    if os.environ.get("UPDATE_GOLDEN"):
+        for stale in set(kept) - set(made):
+            (folder / stale).unlink()
+        kept = sorted(set(kept) & set(made))
+    return kept
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -13,7 +13,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -23,7 +22,7 @@ from typing import Any
 import extruct
 import feedparser
 import pytest
-from conftest import ENV, FIXTURE, REPO, copy_fixture, run_cli
+from conftest import ENV, FIXTURE, REPO, copy_fixture, kept_golden, matches_golden, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -478,19 +477,17 @@ def test_fixture_exports_match_their_golden_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_cli("--root", str(FIXTURE), "export", "--site-url", FIXTURE_URL, "--out", str(out), check=True)
     assert result.stdout == f"Wrote 7 data files to {out}.\n"
-    made = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    if os.environ.get("UPDATE_GOLDEN"):
-        shutil.rmtree(GOLDEN_EXPORT, ignore_errors=True)
-        shutil.copytree(out, GOLDEN_EXPORT)
-        for golden in GOLDEN_EXPORT.rglob("*.json*"):  # laid out, so that a reviewer can read the diff
-            golden.write_text(_laid_out(golden.read_text(encoding="utf-8")), encoding="utf-8")
-    assert made == sorted(p.relative_to(GOLDEN_EXPORT).as_posix() for p in GOLDEN_EXPORT.rglob("*") if p.is_file())
-    for rel in made:
-        expected = (GOLDEN_EXPORT / rel).read_bytes()
-        if rel.endswith((".json", ".jsonld")):  # the site carries the compact form of the golden file
-            value = json.loads(expected)
-            expected = (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
-        assert (out / rel).read_bytes() == expected, rel
+    made = {p.relative_to(out).as_posix(): p.read_bytes().decode() for p in out.rglob("*") if p.is_file()}
+    for rel, text in made.items():
+        if rel.endswith((".json", ".jsonld")):  # the golden file is laid out, so that a reviewer can read the diff
+            assert text == _compact(json.loads(text)), f"{rel} is not in the site's compact form"
+            text = _laid_out(text)
+        assert matches_golden(GOLDEN_EXPORT / rel, text), f"golden/export/{rel} differs; UPDATE_GOLDEN=1 rewrites it"
+    assert kept_golden(GOLDEN_EXPORT, made) == sorted(made)
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def _laid_out(text: str) -> str:
