@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.anchor.quotes import Unanchored, resolve_passage
 from generator.load.analysis_limits import analysis_problems
@@ -42,31 +42,30 @@ def load_claims(
     files = sorted(folder.iterdir())
     for source in sources.values():
         source.folded  # noqa: B018 - folded once here, not once in each process that anchors quotes
-    global _SHARED
-    _SHARED = (root, folder.resolve(), sources, scale)
-    try:
-        for found, claim, declaration in each_file(_load_one, files):
-            problems += found
-            if claim:
-                claims.append(claim)
-            if declaration:
-                declared.setdefault(declaration[0], []).append(declaration[1])
-    finally:
-        _SHARED = None
+    for found, claim, declaration in each_file(_load_one, Shared(root, folder.resolve(), sources, scale), files):
+        problems += found
+        if claim:
+            claims.append(claim)
+        if declaration:
+            declared.setdefault(declaration[0], []).append(declaration[1])
     duplicates = {claim_id: docs for claim_id, docs in declared.items() if len(docs) > 1}
     problems += _duplicate_ids(duplicates)
     claims = [c for c in claims if c.id not in duplicates]
     return claims, problems
 
 
-# What every record is checked against, set by load_claims for the processes it may start.
-_SHARED: tuple[Path, Path, dict[str, Source], Scale | None] | None = None
+class Shared(NamedTuple):
+    """What every record is checked against: the report's root, the claims' folder, the sources, the scale."""
+
+    root: Path
+    inside: Path
+    sources: dict[str, Source]
+    scale: Scale | None
 
 
-def _load_one(file: Path) -> tuple[list[Problem], Claim | None, tuple[str, Located] | None]:
+def _load_one(shared: Shared, file: Path) -> tuple[list[Problem], Claim | None, tuple[str, Located] | None]:
     """Load and check one record; return its problems, its claim if valid, and the id it declares."""
-    assert _SHARED is not None
-    root, inside, sources, scale = _SHARED
+    root, inside, sources, scale = shared
     shown = display_path(file, root)
     if file.suffix != ".yml" and file.suffix != ".yaml" or file.name.startswith("."):
         return [], None, None
