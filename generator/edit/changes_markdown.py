@@ -13,7 +13,8 @@ import json
 import re
 from typing import Any
 
-from generator.edit.changes import Changed, Changes, FileChange, Record, Setting, SourceChange
+from generator.edit.changes import Changed, Changes, Record, SourceChange
+from generator.edit.file_changes import FileChange, Setting
 from generator.problems import clip
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
