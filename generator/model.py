@@ -113,6 +113,7 @@ class Evidence:
     republication_of: str | None = None
     date_note: str | None = None
     url_note: str | None = None
+    title_note: str | None = None
 
     @property
     def original_publisher(self) -> str | None:

@@ -121,6 +121,7 @@ def _source(report: Report, site: Site, source: Source) -> dict[str, Any]:
         "page": source_url(site, source),
         "text": base_url(site) + text_path(source),
         "sections": [{"start": s.start, "kind": s.kind, "label": s.label} for s in source.sections],
+        "addresses": source.meta.get("addresses", []),
     }
 
 
@@ -172,4 +173,8 @@ def _evidence(report: Report, item: Evidence) -> dict[str, Any]:
         "url": item.url,
         "quote": item.quote,
         "original": quote_link(item.url, item.quote),
+        "republication_of": item.republication_of,
+        "date_note": item.date_note,
+        "url_note": item.url_note,
+        "title_note": item.title_note,
     }

@@ -283,6 +283,7 @@ def _anchor_quotes(doc: Located, sources: dict[str, Source]) -> tuple[Passage | 
                     republication_of=item.get("republication_of"),
                     date_note=item.get("date_note"),
                     url_note=item.get("url_note"),
+                    title_note=item.get("title_note"),
                 )
             )
     return passage, evidence, problems
