@@ -84,6 +84,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """The editor's translation of a quote into the report's language, and who made it."""
+
+    text: str
+    by: str
+
+
+@dataclass(frozen=True)
 class Passage:
     """An anchored quote: where it lies in its source, in the source's own characters."""
 
@@ -92,6 +100,7 @@ class Passage:
     end: int
     parts: tuple[tuple[int, int], ...]
     text: str  # the source's characters, parts joined by ' … '
+    translation: Translation | None = None
 
     @property
     def anchor_id(self) -> str:

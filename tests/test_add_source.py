@@ -204,7 +204,7 @@ def test_a_quote_of_a_captured_page_anchors_and_checks(
         text = text.replace(todo, value)
     record.write_text(text, encoding="utf-8")
     assert main(["--root", str(report), "check"]) == 0, capsys.readouterr()
-    assert capsys.readouterr().out == "OK: 6 claims, 3 sources, 8 verdicts.\n"
+    assert capsys.readouterr().out == "OK: 7 claims, 4 sources, 8 verdicts.\n"
 
 
 @contextmanager

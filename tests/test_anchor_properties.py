@@ -6,6 +6,8 @@ with that passage among the candidates, and never anchored to one of them by cha
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import FIXTURE, REPO
 from hypothesis import given, settings
@@ -14,8 +16,9 @@ from hypothesis import strategies as st
 from generator.anchor.matcher import MAX_ELISION_GAP, anchor
 from generator.folding import fold, fold_quote
 
-# The real seeds, the fixture's, and short texts in Serbian Cyrillic, Arabic and Japanese, with
-# their own quotation marks („ “ ‚ ‘ « » ‹ › 「 」 『 』), dashes and ellipses.
+# The real seeds, the fixture's, and short texts in Serbian (Cyrillic and Latin), Arabic, Japanese
+# and French, with their own quotation marks („ “ ” ‚ ‘ « » ‹ › 「 」 『 』), dashes and ellipses, and
+# French typography's no-break spaces inside guillemets and before ; : ! ?.
 LANGUAGES = sorted((REPO / "tests" / "fixtures" / "languages").glob("*.txt"))
 TEXTS = [
     p.read_text(encoding="utf-8")
@@ -24,12 +27,15 @@ TEXTS = [
 PLAIN = str.maketrans(
     {c: "'" for c in "‘’‚‹›"} | {c: '"' for c in "“”„«»「」『』"} | {"–": "-", "—": "-", "\u00a0": " "}
 )
+# What French typography puts in and an editor does not type: the no-break space inside « » and ‹ ›
+# and before ; : ! ? (the French fixture has no other space there).
+TYPOGRAPHIC_SPACE = re.compile(r"(?<=[«‹])[\u00a0\u202f]|[\u00a0\u202f](?=[»›;:!?])")
 PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None)
 
 
 def retype(passage: str, spaces: str) -> str:
     """Type ``passage`` as an editor would: straight quotes, hyphens, three dots and plain spaces."""
-    return spaces.join(passage.translate(PLAIN).replace("…", "...").split())
+    return spaces.join(TYPOGRAPHIC_SPACE.sub("", passage).translate(PLAIN).replace("…", "...").split())
 
 
 def occurrences(haystack: str, needle: str) -> list[int]:
@@ -55,7 +61,7 @@ def passages(draw: st.DrawFn, longest: int = 300) -> tuple[str, int, int]:
 
 
 def test_the_real_seeds_are_used() -> None:
-    assert len(TEXTS) >= 7 and all(TEXTS) and len(LANGUAGES) == 3
+    assert len(TEXTS) >= 7 and all(TEXTS) and len(LANGUAGES) == 5
 
 
 @pytest.mark.parametrize(
@@ -71,6 +77,20 @@ def test_the_real_seeds_are_used() -> None:
         ("ar", "صحفي: 'لماذا الآن؟'", "صحفي: ‹لماذا الآن؟›"),
         ("ja", '演習は"純粋に防衛的なもの"であり', "演習は「純粋に防衛的なもの」であり"),
         ("ja", '"協力は続いている"という。', "『協力は続いている』という。"),
+        ("fr", 'étaient "purement défensifs" - et', "étaient «\u00a0purement défensifs\u00a0» — et"),
+        ("fr", 'participent; "la coopération', "participent\u202f; «\u202fla coopération"),
+        (
+            "fr",
+            'demandé : "Pourquoi maintenant ?" - sans',
+            "demandé\u00a0: «\u00a0Pourquoi maintenant\u202f?\u00a0» – sans",
+        ),
+        ("fr", "dit: 'jamais'\", selon", "dit\u00a0: ‹\u00a0jamais\u00a0›\u00a0», selon"),
+        ("fr", "témoin !", "témoin\u202f!"),
+        ("fr", "purement défensifs", "purement défensifs"),
+        ("fr", "« a lieu chaque année »", "«\u00a0a lieu chaque année\u00a0»"),
+        ("sr-latn", 'vežbe "isključivo odbrambene prirode" - i', "vežbe „isključivo odbrambene prirode“ – i"),
+        ("sr-latn", 'a "saradnja se nastavlja".', "a „saradnja se nastavlja”."),
+        ("sr-latn", "rekli 'nikad', rekli smo 'ne sada'.\"", "rekli ‚nikad‘, rekli smo ‚ne sada‘.“"),
     ],
 )
 def test_a_quote_typed_with_plain_punctuation_anchors_in_any_script(name: str, typed: str, shown: str) -> None:
@@ -78,6 +98,36 @@ def test_a_quote_typed_with_plain_punctuation_anchors_in_any_script(name: str, t
     found = anchor(fold(text), typed)
     assert found.match is not None
     assert text[found.match.start : found.match.end] == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "typed", "shown"),
+    [
+        # Spaces typed inside French guillemets, in the source as in the quote.
+        ("Il a dit « purement défensifs » hier.", '"purement défensifs"', "« purement défensifs »"),
+        ("Il a dit «purement défensifs» hier.", "« purement défensifs »", "«purement défensifs»"),
+        # German and Swedish guillemets point the other way, with no space inside: the space
+        # outside them stays.
+        ("Er sagte »rein defensiv« und ging.", 'sagte "rein defensiv" und', "sagte »rein defensiv« und"),
+        ("Han sa »helt defensivt» och gick.", 'sa "helt defensivt" och', "sa »helt defensivt» och"),
+        # Apostrophes of Ukrainian (ʼ), Uzbek (ʻ) and the prime; the minus sign and other dashes.
+        ("Це мʼясо з Обʼєднаних", "м'ясо з Об'єднаних", "мʼясо з Обʼєднаних"),
+        ("Oʻzbekiston va Gʻarb", "O'zbekiston va G'arb", "Oʻzbekiston va Gʻarb"),
+        ("de −5 ‒ 7 ― fin", "-5 - 7 - fin", "−5 ‒ 7 ― fin"),
+        ("「演習」﹣〝防衛〞－＂終＂", '"演習"-"防衛"-"終"', "「演習」﹣〝防衛〞－＂終＂"),
+    ],
+)
+def test_a_quote_anchors_across_each_languages_own_typography(text: str, typed: str, shown: str) -> None:
+    found = anchor(fold(text), typed)
+    assert found.match is not None
+    assert text[found.match.start : found.match.end] == shown
+
+
+def test_a_space_left_out_beside_guillemets_is_not_part_of_the_passage() -> None:
+    text = "étaient «\u00a0purement défensifs\u00a0» — et"
+    found = anchor(fold(text), "purement défensifs").match
+    assert found is not None and (found.start, found.end) == (10, 28)
+    assert text[found.start : found.end] == "purement défensifs"
 
 
 @PROPERTY

@@ -45,3 +45,32 @@ def test_claim_page_shows_verdict_first_then_reaches_the_passage(site: Path, bro
         assert label.inner_text().split() == ["fc-0002", "False"]  # the verdict in words, not colour alone
         page.screenshot(path=str(ARTIFACTS / "source-typography.png"), full_page=True)
         page.close()
+
+
+def test_a_translated_quote_stands_beside_its_original_and_reaches_the_passage(site: Path, browser: Any) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "claims/fc-translated/")
+        original = page.locator(".fc-claimed blockquote.fc-quote")
+        translation = page.locator(".fc-claimed .fc-translation")
+        assert original.get_attribute("lang") == "fr" and translation.get_attribute("lang") == "en"
+        assert original.inner_text() == "les exercices étaient «\u00a0purement défensifs\u00a0»"
+        assert translation.locator(".fc-translation-by").inner_text() == "Editor's translation by M. Dupont"
+        left, right = original.bounding_box(), translation.bounding_box()
+        assert left and right and right["x"] > left["x"] + left["width"]  # side by side on a wide screen
+        assert abs(right["y"] - left["y"]) < 20
+        page.screenshot(path=str(ARTIFACTS / "claim-fc-translated.png"), full_page=True)
+
+        page.set_viewport_size({"width": 375, "height": 800})
+        left, right = original.bounding_box(), translation.bounding_box()
+        assert left and right and right["y"] >= left["y"] + left["height"]  # one under the other on a phone
+        page.screenshot(path=str(ARTIFACTS / "claim-fc-translated-phone.png"), full_page=True)
+
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.locator(".fc-claimed a.fc-passage-link").click()
+        page.wait_for_load_state()
+        mark = page.locator(f"#{page.url.split('#')[1]} + mark")
+        assert mark.inner_text() == "les exercices étaient «\u00a0purement défensifs\u00a0»"
+        assert mark.evaluate("m => m.closest('[lang]').lang") == "fr"
+        page.close()

@@ -89,7 +89,7 @@ def test_annotation_properties_are_escaped(report_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("fmt", "expected"),
     [
-        ("text", "OK: 5 claims, 2 sources, 8 verdicts.\n"),
+        ("text", "OK: 6 claims, 3 sources, 8 verdicts.\n"),
         ("github", ""),
         ("json", '{\n  "ok": true,\n  "problems": []\n}\n'),
     ],

@@ -78,7 +78,7 @@ def test_a_settings_change(repo: Path, capsys: pytest.CaptureFixture[str]) -> No
     status, out, _ = diff(repo, capsys)
     assert out == heading(repo, "2 settings changes") + WARNING + (
         "- **title** (report.yml): “Fixture report” → “Fixture report, revised”; "
-        "it is part of every claim on the site (4).\n"
+        "it is part of every claim on the site (5).\n"
         "\n"
         "### Report settings\n"
         "\n"

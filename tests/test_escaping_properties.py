@@ -154,9 +154,22 @@ def claim(report: Report, claim_id: str) -> Any:
     return next(c for c in report.claims if c.id == claim_id)
 
 
-def set_evidence(report: Report, claim_id: str, index: int, **change: str) -> None:
+def set_evidence(report: Report, claim_id: str, index: int, **change: Any) -> None:
     item = claim(report, claim_id).evidence
     item[index] = dataclasses.replace(item[index], **change)
+
+
+def set_translation(report: Report, claim_id: str, evidence: int | None = None, **change: str) -> None:
+    """Change the editor's translation of the claim's passage, or of an evidence passage."""
+    record = claim(report, claim_id)
+    if evidence is None:
+        record.passage = dataclasses.replace(
+            record.passage, translation=dataclasses.replace(record.passage.translation, **change)
+        )
+        return
+    passage = record.evidence[evidence].passage
+    new = dataclasses.replace(passage, translation=dataclasses.replace(passage.translation, **change))
+    set_evidence(report, claim_id, evidence, passage=new)
 
 
 def set_verdict(report: Report, verdict_id: str, **change: str) -> None:
@@ -180,6 +193,10 @@ SETTERS: dict[str, Callable[[Report, str], None]] = {
     "evidence.date_note": lambda r, v: set_evidence(r, "fc-0001", 1, date_note=v),
     "evidence.url_note": lambda r, v: set_evidence(r, "fc-0001", 1, url_note=v),
     "evidence.title_note": lambda r, v: set_evidence(r, "fc-0001", 1, title_note=v),
+    "passage.translation.text": lambda r, v: set_translation(r, "fc-translated", text=v),
+    "passage.translation.by": lambda r, v: set_translation(r, "fc-translated", by=v),
+    "evidence.translation.text": lambda r, v: set_translation(r, "fc-translated", 0, text=v),
+    "evidence.translation.by": lambda r, v: set_translation(r, "fc-translated", 0, by=v),
     "corrections.note": lambda r, v: claim(r, "fc-0001").corrections[0].update(note=v),
     "withdrawn.reason": lambda r, v: claim(r, "fc-0004").withdrawn.update(reason=v),
     "source.title": lambda r, v: r.sources["typography"].meta.update(title=v),

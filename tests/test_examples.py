@@ -37,7 +37,7 @@ def check_with(report: Path, example: Path) -> tuple[int, str]:
 @pytest.mark.parametrize("example", VALID, ids=[p.stem for p in VALID])
 def test_valid_example_passes(fixture_copy: Path, example: Path) -> None:
     status, output = check_with(fixture_copy, example)
-    assert (status, output) == (0, "OK: 6 claims, 2 sources, 8 verdicts.\n")
+    assert (status, output) == (0, "OK: 7 claims, 3 sources, 8 verdicts.\n")
 
 
 @pytest.mark.parametrize("example", INVALID, ids=[p.stem for p in INVALID])

@@ -164,6 +164,7 @@ def test_fixture_claimreview_in_detail(fixture_site: Path) -> None:
             "author": {"@type": "Person", "name": "A. Writer"},
             "datePublished": "2021-05-20",
             "headline": "Drills near Durrës: a test text",
+            "inLanguage": "en",
             "publisher": {"@type": "Organization", "name": "Example News"},
             "url": "https://news.example.com/2021/05/drills-near-durres",
         }
@@ -178,6 +179,11 @@ def test_fixture_claimreview_in_detail(fixture_site: Path) -> None:
         "alternateName": "Opinion",
         "ratingExplanation": "A characterisation, not rated.",
     }
+    html = (fixture_site / "claims" / "fc-translated" / "index.html").read_text(encoding="utf-8")
+    (review,) = claim_reviews(html, FIXTURE_URL + "claims/fc-translated/")
+    # The review is in the report's language; the text it reviews, in its own.
+    assert review["inLanguage"] == "en"
+    assert review["itemReviewed"]["appearance"][0]["inLanguage"] == "fr"
     for page in ("index.html", "sources/typography/index.html", "claims/index.html", "ratings/index.html"):
         assert claim_reviews((fixture_site / page).read_text(encoding="utf-8"), FIXTURE_URL) == []
 
@@ -272,12 +278,12 @@ def test_the_atom_feed_has_an_entry_per_claim_dated_by_the_record(site: Path) ->
 def test_fixture_feed_announces_corrections_and_withdrawals(fixture_site: Path) -> None:
     parsed = feedparser.parse((fixture_site / "feed.xml").read_bytes())
     entries = {e.id.rsplit("/", 2)[-2]: e for e in parsed.entries}
-    assert sorted(entries) == ["fc-0001", "fc-0002", "fc-0003", "fc-0004"]
+    assert sorted(entries) == ["fc-0001", "fc-0002", "fc-0003", "fc-0004", "fc-translated"]
     assert entries["fc-0001"].summary == (
         "True. The minister did say so, in those words. Corrected on 10 June 2021: Corrected the date of the briefing."
     )
     assert entries["fc-0004"].summary.startswith("Withdrawn on 1 July 2021: Published twice by mistake")
-    assert list(entries) == ["fc-0004", "fc-0001", "fc-0003", "fc-0002"]  # latest update first
+    assert list(entries) == ["fc-0004", "fc-0001", "fc-translated", "fc-0003", "fc-0002"]  # latest update first
 
 
 # CSV and JSON -----------------------------------------------------------------------------
@@ -451,6 +457,8 @@ def test_fixture_annotation_in_detail(fixture_site: Path) -> None:
         "fc-0002-claim",
         "fc-0002-evidence-1",
         "fc-0003-claim",
+        "fc-translated-claim",
+        "fc-translated-evidence-1",
     ]
     claim = items["fc-0002-claim"]
     assert claim["target"] == {
@@ -468,6 +476,25 @@ def test_fixture_annotation_in_detail(fixture_site: Path) -> None:
     }
     assert [b.get("value") for b in claim["body"]] == ["False", "It is held every two years, not each year.", None]
     assert items["fc-0002-evidence-1"]["motivation"] == "linking"
+    # The editor's translation is a body of its own: in the report's language, by its translator,
+    # beside the original that the target selects in the source's characters.
+    translated = items["fc-translated-claim"]
+    assert translated["body"][2] == {
+        "type": "TextualBody",
+        "purpose": "describing",
+        "value": 'the exercises were "purely defensive"',
+        "format": "text/plain",
+        "language": "en",
+        "creator": {"type": "Person", "name": "M. Dupont"},
+    }
+    assert translated["target"]["selector"][0]["exact"] == "les exercices étaient «\u00a0purement défensifs\u00a0»"
+    evidence = items["fc-translated-evidence-1"]["body"]
+    assert [b.get("value") for b in evidence] == [
+        "context",
+        "The size of the exercise, in the same statement.",
+        'About 200 soldiers take part; "the cooperation continues"',
+        None,
+    ]
 
 
 # Determinism and the command line ---------------------------------------------------------
@@ -476,7 +503,7 @@ def test_fixture_annotation_in_detail(fixture_site: Path) -> None:
 def test_fixture_exports_match_their_golden_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_cli("--root", str(FIXTURE), "export", "--site-url", FIXTURE_URL, "--out", str(out), check=True)
-    assert result.stdout == f"Wrote 7 data files to {out}.\n"
+    assert result.stdout == f"Wrote 8 data files to {out}.\n"
     made = {p.relative_to(out).as_posix(): p.read_bytes().decode() for p in out.rglob("*") if p.is_file()}
     for rel, text in made.items():
         if rel.endswith((".json", ".jsonld")):  # the golden file is laid out, so that a reviewer can read the diff

@@ -137,6 +137,8 @@ PLAIN_TEXT = {
     "definition",
     "description",
     "reviewers",
+    "text",
+    "by",
 }
 
 
@@ -195,6 +197,13 @@ def test_hostile_words_are_shown_as_written(hostile_site: tuple[Path, Path]) -> 
     assert "{{ 7*7 }} {{ config }}" in page
     page = (site / "claims" / "entities-in-claim" / "index.html").read_text(encoding="utf-8")
     assert "&amp;lt;script&amp;gt; &amp;#x3C;img src=x onerror=alert(1)&amp;#x3E;" in page
+    page = (site / "claims" / "html-in-translation" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<p class="fc-translation-text">&lt;/p&gt;&lt;/div&gt;&lt;script&gt;alert(1)&lt;/script&gt; the exercises were '
+        "&#34;purely defensive&#34; &lt;img src=x onerror=alert(2)&gt;</p>"
+        '<p class="fc-translation-by">Editor\'s translation by '
+        "=cmd&#34; lang=&#34;x&#34; onmouseover=&#34;alert(3)</p>"
+    ) in page
     page = (site / "claims" / "relative-links-in-analysis" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../fc-0002/" rel="noopener noreferrer nofollow">kept</a>' in page
     assert '<a rel="noopener noreferrer nofollow">gone</a>' in page
@@ -216,6 +225,15 @@ def test_hostile_records_stay_data_in_the_built_exports(hostile_site: tuple[Path
         rows = {row["id"]: row for row in csv.DictReader(file)}
     assert rows["formula-in-csv"]["claim"] == '\'=HYPERLINK("https://evil.example","click me")'
     assert rows["formula-in-csv"]["claimant"] == "'+cmd|' /C calc'!A0"
+    translated = claims["html-in-translation"]
+    assert translated["passage"]["translation"] == {
+        "text": '</p></div><script>alert(1)</script> the exercises were "purely defensive" '
+        "<img src=x onerror=alert(2)>",
+        "by": '=cmd" lang="x" onmouseover="alert(3)',
+        "language": "en",
+    }
+    assert translated["evidence"][0]["passage"]["translation"]["by"] == "<b>M. Dupont</b>"
+    assert rows["html-in-translation"]["translated_by"] == '\'=cmd" lang="x" onmouseover="alert(3)'
     page = parse_page(site / "claims" / "script-breakout-in-json-ld" / "index.html")
     scripts = [e.raw_text() for e in page.find_all("script") if e.attrs.get("type") == "application/ld+json"]
     assert [json.loads(s)["claimReviewed"] for s in scripts] == ["</script><script>alert(1)</script><!-- a claim"]

@@ -49,8 +49,8 @@ def test_a_build_on_a_terminal_shows_its_stages(tmp_path: Path) -> None:
     shown = build_on_a_terminal(copy_fixture(tmp_path / "report"), ci="")
     for stage in STAGES:
         assert stage in shown
-    assert "Building pages with MkDocs: 24 of 24" in shown  # the count is updated in place
-    assert "Indexed 6 pages for search (" in shown  # 4 claims and 2 sources; no listing
+    assert "Building pages with MkDocs: 26 of 26" in shown  # the count is updated in place
+    assert "Indexed 8 pages for search (" in shown  # 5 claims and 3 sources; no listing
 
 
 def test_a_build_in_ci_or_into_a_file_is_quiet(tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ def test_write_accepts_the_proposals_keeping_everything_else(repo: Path) -> None
         f"+sha256: {new_sha(repo)}",
     ]
     result = run_cli("check", cwd=repo)
-    assert (result.returncode, result.stdout) == (0, "OK: 5 claims, 2 sources, 8 verdicts.\n")
+    assert (result.returncode, result.stdout) == (0, "OK: 6 claims, 3 sources, 8 verdicts.\n")
     assert run_cli("reanchor", cwd=repo).stdout == (
         "No source text has changed: every recorded sha256 matches its text.\n"
     )

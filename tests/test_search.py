@@ -120,10 +120,12 @@ def test_a_result_leads_to_its_page_with_the_words_highlighted(fixture_site: Pat
         search(page, "defensive")
         page.keyboard.press("ArrowDown")
         page.keyboard.press("Enter")
-        page.wait_for_url("**/claims/fc-0001/?highlight=defensive")
+        # The claim whose quote is translated ranks first: its translation says "purely defensive".
+        page.wait_for_url("**/claims/fc-translated/?highlight=defensive")
         page.wait_for_selector("mark.pagefind-highlight")
         marks = page.locator("mark.pagefind-highlight").all_inner_texts()
         assert marks and {m.lower() for m in marks} == {"defensive"}
+        assert page.locator(".fc-translation mark.pagefind-highlight").count() == 1
 
 
 def test_only_claims_sources_and_written_pages_are_indexed(fixture_site: Path, real_site: Path) -> None:

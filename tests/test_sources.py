@@ -14,7 +14,7 @@ def test_an_edited_source_text_is_reported_with_the_new_hash(report_dir: Path) -
     result = run_cli("--root", str(report_dir), "check")
     assert result.returncode == 1
     first = result.stdout.splitlines()[0]
-    assert first.startswith("seeds/comments.yml:10:9: source text comments.txt has changed since it was recorded")
+    assert first.startswith("seeds/comments.yml:17:9: source text comments.txt has changed since it was recorded")
 
 
 def test_a_text_without_metadata_is_refused_with_its_hash(report_dir: Path) -> None:

@@ -55,6 +55,7 @@ def claim_annotations(report: Report, site: Site, claim: Claim) -> list[dict[str
             "body": [
                 _text(claim.verdict.label, "classifying", language),
                 _text(claim.summary, "assessing", language),
+                *_translation(claim.passage, language),
                 page,
             ],
             "target": _target(report, site, claim.passage),
@@ -68,7 +69,12 @@ def claim_annotations(report: Report, site: Site, claim: Claim) -> list[dict[str
                 **common,
                 "id": f"{home}#{claim.id}-evidence-{number}",
                 "motivation": "linking",
-                "body": [_text(item.stance, "classifying", language), _text(item.note, "describing", language), page],
+                "body": [
+                    _text(item.stance, "classifying", language),
+                    _text(item.note, "describing", language),
+                    *_translation(item.passage, language),
+                    page,
+                ],
                 "target": _target(report, site, item.passage),
             }
         )
@@ -104,6 +110,14 @@ def _target(report: Report, site: Site, passage: Passage) -> dict[str, Any]:
 
 def _text(value: str, purpose: str, language: str) -> dict[str, str]:
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain", "language": language}
+
+
+def _translation(passage: Passage, language: str) -> list[dict[str, Any]]:
+    """The editor's translation of the passage, as a body in the report's language by its translator."""
+    if passage.translation is None:
+        return []
+    body: dict[str, Any] = _text(passage.translation.text, "describing", language)
+    return [{**body, "creator": {"type": "Person", "name": passage.translation.by}}]
 
 
 def _creator(report: Report) -> dict[str, str]:

@@ -114,4 +114,6 @@ def _appearance(source: Source) -> dict[str, Any]:
         work["datePublished"] = source.meta["published"]
     if source.meta.get("url"):
         work["url"] = source.meta["url"]
+    if source.meta.get("language"):
+        work["inLanguage"] = source.meta["language"]
     return work

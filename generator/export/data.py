@@ -8,7 +8,7 @@ import io
 from typing import Any
 
 from generator.export.common import LICENCE_NAME, LICENCE_URL, base_url, claim_url, exported, source_url
-from generator.model import Claim, Evidence, Passage, Report, Source
+from generator.model import Claim, Evidence, Passage, Report, Source, Translation
 from generator.render.fragments import passage_link, quote_link
 from generator.settings import Site
 
@@ -26,6 +26,8 @@ CSV_COLUMNS = (
     "source",
     "source_title",
     "quote",
+    "quote_translation",
+    "translated_by",
     "start",
     "end",
     "evidence",
@@ -89,6 +91,8 @@ def claims_csv(report: Report, site: Site) -> str:
             "source": source.id,
             "source_title": source.title,
             "quote": source.text[claim.passage.start : claim.passage.end],
+            "quote_translation": translation.text if (translation := claim.passage.translation) else "",
+            "translated_by": translation.by if translation else "",
             "start": claim.passage.start,
             "end": claim.passage.end,
             "evidence": len(claim.evidence),
@@ -156,8 +160,16 @@ def _passage(report: Report, passage: Passage) -> dict[str, Any]:
         "start": passage.start,
         "end": passage.end,
         "parts": [{"start": s, "end": e, "text": source.text[s:e]} for s, e in passage.parts],
+        "language": source.meta.get("language"),
+        "translation": _translation(report, passage.translation),
         "original": passage_link(source, passage),
     }
+
+
+def _translation(report: Report, translation: Translation | None) -> dict[str, Any] | None:
+    if translation is None:
+        return None
+    return {"text": translation.text, "by": translation.by, "language": report.settings["language"]}
 
 
 def _evidence(report: Report, item: Evidence) -> dict[str, Any]:

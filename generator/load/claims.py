@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -13,7 +14,7 @@ from generator.load.analysis_limits import analysis_problems
 from generator.load.parallel import each_file
 from generator.load.schema_check import check_schema, field_name
 from generator.load.yaml_source import Located, load_yaml
-from generator.model import Claim, Evidence, Passage, Scale, Source, Verdict
+from generator.model import Claim, Evidence, Passage, Scale, Source, Translation, Verdict
 from generator.names import ID as SOURCE_ID
 from generator.names import takes_a_listing_address
 from generator.problems import Problem, clip, display_path
@@ -259,7 +260,7 @@ def _anchor_quotes(doc: Located, sources: dict[str, Source]) -> tuple[Passage | 
         if isinstance(anchored, Unanchored):
             problems.append(doc.problem(("passage", anchored.key), anchored.message, anchored.hint))
         else:
-            passage = anchored
+            passage = _translated(anchored, data["passage"])
     evidence: list[Evidence] = []
     for i, item in enumerate(_listed(data, "evidence")):
         if not isinstance(item, dict):
@@ -268,7 +269,7 @@ def _anchor_quotes(doc: Located, sources: dict[str, Source]) -> tuple[Passage | 
             cited = resolve_passage(item, sources)
             if isinstance(cited, Unanchored):
                 problems.append(doc.problem(("evidence", i, cited.key), cited.message, cited.hint))
-            passage_or_none = cited if not isinstance(cited, Unanchored) else None
+            passage_or_none = _translated(cited, item) if not isinstance(cited, Unanchored) else None
             evidence.append(Evidence(item.get("stance", ""), item.get("note", ""), passage=passage_or_none))
         else:
             evidence.append(
@@ -287,6 +288,14 @@ def _anchor_quotes(doc: Located, sources: dict[str, Source]) -> tuple[Passage | 
                 )
             )
     return passage, evidence, problems
+
+
+def _translated(passage: Passage, quoted: dict) -> Passage:
+    """Give ``passage`` the editor's translation its record writes beside the quote, if any."""
+    given = quoted.get("translation")
+    if not isinstance(given, dict) or not all(isinstance(given.get(key), str) for key in ("text", "by")):
+        return passage  # none, or ill formed: the schema says how
+    return dataclasses.replace(passage, translation=Translation(given["text"], given["by"]))
 
 
 def _find_verdict(doc: Located, scale: Scale | None) -> tuple[Verdict | None, list[Problem]]:
