@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -23,10 +23,18 @@ class Verdict:
     rank: int | None
     colour: str
     icon: str
+    translations: tuple[tuple[str, str, str], ...] = ()  # (language, label, definition) for the other languages
 
     @property
     def rated(self) -> bool:
         return self.rank is not None
+
+    def in_language(self, language: str) -> Verdict:
+        """Return this verdict with its label and definition in ``language``, if ratings.yml gives them."""
+        for tag, label, definition in self.translations:
+            if tag == language:
+                return replace(self, label=label, definition=definition)
+        return self
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,20 @@ class Standards:
         return next((r for r in self.rules if r.name == name and r.level != "off"), None)
 
 
+@dataclass(frozen=True)
+class ClaimTranslation:
+    """A claim's text in another language the report publishes; all else comes from its record."""
+
+    claim_id: str
+    language: str
+    path: str
+    by: str
+    claim: str
+    summary: str
+    analysis: str
+    stale: bool  # the record's text has changed since it was translated
+
+
 @dataclass
 class Report:
     """Everything the pages and exports are made from."""
@@ -207,6 +229,12 @@ class Report:
     sources: dict[str, Source]
     claims: list[Claim]
     standards: Standards = field(default_factory=Standards)
+    translations: tuple[ClaimTranslation, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The report's language, then the others it publishes fact-checks in."""
+        return (self.settings["language"], *self.settings.get("languages", ()))
 
     @property
     def visible(self) -> list[Claim]:

@@ -16,7 +16,6 @@ from generator.problems import clip
 COMPARED = ("claim", "claimant", "claim_date", "analysis", "tags", "reviewers", "corrections")
 
 
-
 @dataclass(frozen=True)
 class Record:
     """A claim record as one version has it; ``data`` is empty when the file cannot be read."""

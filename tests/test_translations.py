@@ -1,0 +1,170 @@
+"""A fact-check in several languages: claims/<language>/<id>.yml, checked against its record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import copy_fixture, run_cli
+
+SERBIAN = {
+    "true": ("Тачно", "Тврдња је тачна и ништа битно не недостаје."),
+    "mostly-true": ("Углавном тачно", "Тврдња је у суштини тачна, али јој треба појашњење."),
+    "mixed": ("Делимично тачно", "Тврдња има тачне и нетачне делове сличне тежине."),
+    "misleading": ("Обмањујуће", "Тврдња садржи неке тачне чињенице, али ствара погрешан утисак."),
+    "false": ("Нетачно", "Тврдња није тачна."),
+    "unproven": ("Недоказано", "Доступни докази не потврђују ни не оповргавају тврдњу."),
+    "opinion": ("Мишљење", "Вредносни суд, а не чињенична тврдња."),
+    "not-checkable": ("Не може се проверити", "Тврдња се не може проверити јавно доступним доказима."),
+}
+
+
+def bilingual(tmp_path: Path, languages: tuple[str, ...] = ("sr",)) -> Path:
+    """The fixture report, publishing in Serbian too: its scale gives every verdict in Serbian."""
+    root = copy_fixture(tmp_path / "report")
+    settings = root / "report.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + f"languages: [{', '.join(languages)}]\n", "utf-8")
+    ratings = yaml.safe_load((root / "ratings.yml").read_text(encoding="utf-8"))
+    for verdict in ratings["verdicts"]:
+        label, definition = SERBIAN[verdict["id"]]
+        verdict["translations"] = {language: {"label": label, "definition": definition} for language in languages}
+    (root / "ratings.yml").write_text(yaml.safe_dump(ratings, allow_unicode=True, sort_keys=False), "utf-8")
+    return root
+
+
+def fill_in(file: Path) -> None:
+    """Do a translator's work on a scaffold: replace each TODO with Serbian text."""
+    text = file.read_text(encoding="utf-8")
+    for todo, done in [
+        ('by: "TODO: who translated it"', 'by: "Јелена Петровић"'),
+        ('claim: "TODO: the claim, translated"', 'claim: "Министар је рекао да су вежбе одбрамбене природе."'),
+        ('summary: "TODO: the summary, translated"', 'summary: "Министар је то заиста рекао, тим речима."'),
+        ("  TODO: the analysis, translated.\n", "  Снимак говора то потврђује.\n"),
+    ]:
+        text = text.replace(todo, done)
+    file.write_text(text, encoding="utf-8")
+
+
+def test_translate_starts_a_version_a_translator_fills_in(tmp_path: Path) -> None:
+    root = bilingual(tmp_path)
+    result = run_cli("translate", "fc-0001", "--language", "sr", cwd=root)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "Wrote claims/sr/fc-0001.yml: translate its texts, replacing each TODO, then check.\n"
+    scaffold = (root / "claims/sr/fc-0001.yml").read_text(encoding="utf-8")
+    assert "#   The minister said the drills were defensive in nature.\n" in scaffold  # the original, to translate
+    checked = run_cli("check", cwd=root)
+    assert checked.returncode == 1
+    assert [line for line in checked.stdout.splitlines() if line.startswith("claims/")] == [
+        "claims/sr/fc-0001.yml:6:5: by still holds a TODO marker",
+        "claims/sr/fc-0001.yml:9:8: claim still holds a TODO marker",
+        "claims/sr/fc-0001.yml:12:10: summary still holds a TODO marker",
+        "claims/sr/fc-0001.yml:17:11: analysis still holds a TODO marker",
+    ]
+    fill_in(root / "claims/sr/fc-0001.yml")
+    assert run_cli("check", cwd=root).returncode == 0
+
+
+def test_check_warns_when_the_record_has_changed_since_it_was_translated(tmp_path: Path) -> None:
+    root = bilingual(tmp_path)
+    run_cli("translate", "fc-0001", "--language", "sr", cwd=root, check=True)
+    fill_in(root / "claims/sr/fc-0001.yml")
+    record = root / "claims/fc-0001.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("in those words.", "in those very words."), "utf-8")
+    checked = run_cli("check", cwd=root)
+    assert checked.returncode == 0  # a warning: a correction to the record is not held back by its translations
+    lines = checked.stdout.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("claims/sr/")))
+    version = lines[start + 2].split("translated_from: ")[1].split(" ")[0]
+    assert lines[start : start + 3] == [
+        "claims/sr/fc-0001.yml:5:18: warning: this translation was made from an earlier version of fc-0001",
+        "    claims/fc-0001.yml has changed since: its claim, summary or analysis. Bring this translation up to",
+        f"    date, then set translated_from: {version} (`generator translate fc-0001 --language sr`).",
+    ]
+    marked = run_cli("translate", "fc-0001", "--language", "sr", cwd=root)
+    assert marked.stdout == "Marked claims/sr/fc-0001.yml as translating claims/fc-0001.yml as it is now.\n"
+    assert f'translated_from: "{version}"' in (root / "claims/sr/fc-0001.yml").read_text(encoding="utf-8")
+    assert run_cli("check", cwd=root).stdout == "OK: 6 claims, 1 translation, 3 sources, 8 verdicts.\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        (
+            "claims/de/fc-0001.yml",
+            "",
+            [
+                "claims/de:1:1: folder of translations into 'de', a language the report does not publish",
+                "    Add de to languages in report.yml, or remove the folder. Languages published: en, sr.",
+            ],
+        ),
+        (
+            "claims/sr/fc-0002.yml",
+            None,
+            [
+                "claims/sr/fc-0002.yml:4:13: translates 'fc-0001', but the file is named 'fc-0002.yml'",
+                "    Name the file fc-0001.yml, or set translates: fc-0002.",
+            ],
+        ),
+        (
+            "claims/sr/fc-0099.yml",
+            "translates: fc-0099\n",
+            [
+                "claims/sr/fc-0099.yml:4:13: translates 'fc-0099', but there is no claim record claims/fc-0099.yml",
+                "    A translation needs the record it translates: check the id, or remove this file.",
+            ],
+        ),
+        (
+            "claims/sr/fc-0001.yml",
+            "verdict: 'false'\n",
+            [
+                "claims/sr/fc-0001.yml:19:1: unknown field 'verdict' in the record",
+                "    Expected one of: analysis, by, claim, summary, translated_from, translates.",
+            ],
+        ),
+    ],
+    ids=["unpublished-language", "file-name", "no-record", "verdict-in-translation"],
+)
+def test_what_a_translation_cannot_be(tmp_path: Path, path: str, text: str | None, expected: list[str]) -> None:
+    root = bilingual(tmp_path)
+    run_cli("translate", "fc-0001", "--language", "sr", cwd=root, check=True)
+    fill_in(root / "claims/sr/fc-0001.yml")
+    done = (root / "claims/sr/fc-0001.yml").read_text(encoding="utf-8")
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if text is None:  # the same translation under another file's name
+        (root / "claims/sr/fc-0001.yml").rename(target)
+    elif text.startswith("translates:"):
+        (root / "claims/sr/fc-0001.yml").unlink()
+        target.write_text(done.replace("translates: fc-0001\n", text), encoding="utf-8")
+    else:
+        target.write_text(done + text, encoding="utf-8")
+    checked = run_cli("check", cwd=root)
+    assert checked.returncode == 1
+    shown = [line for line in checked.stdout.splitlines() if not line.startswith("Found") and line.strip()]
+    assert shown[: len(expected)] == expected
+
+
+def test_every_verdict_needs_its_label_in_each_language(tmp_path: Path) -> None:
+    root = bilingual(tmp_path)
+    settings = root / "report.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("languages: [sr]", "languages: [sr, sq]"), "utf-8")
+    checked = run_cli("check", cwd=root)
+    assert checked.returncode == 1
+    lines = checked.stdout.splitlines()
+    assert lines[:3] == [
+        "ratings.yml:9:5: verdict 'true' has no label and definition in 'sq'",
+        "    report.yml publishes in sq: add to the verdict",
+        "    translations: {sq: {label: ..., definition: ...}}",
+    ]
+    assert sum("has no label and definition in 'sq'" in line for line in lines) == 8
+
+
+def test_translate_refuses_a_language_the_report_does_not_publish(tmp_path: Path) -> None:
+    root = bilingual(tmp_path)
+    result = run_cli("translate", "fc-0001", "--language", "de", cwd=root)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error: report.yml does not publish in 'de'\n    Add it to languages in report.yml first (published now: sr).\n"
+    )
+    assert not (root / "claims/de").exists()
