@@ -219,6 +219,17 @@ class ClaimTranslation:
     analysis: str
     stale: bool  # the record's text has changed since it was translated
 
+    def applied_to(self, claim: Claim) -> Claim:
+        """Return ``claim`` as this language publishes it: its texts and its verdict's label translated."""
+        return replace(
+            claim,
+            claim=self.claim,
+            summary=self.summary,
+            analysis=self.analysis,
+            verdict=claim.verdict.in_language(self.language),
+            path=self.path,
+        )
+
 
 @dataclass
 class Report:
@@ -230,6 +241,21 @@ class Report:
     claims: list[Claim]
     standards: Standards = field(default_factory=Standards)
     translations: tuple[ClaimTranslation, ...] = ()
+
+    def translations_of(self, claim_id: str) -> list[ClaimTranslation]:
+        """Return the claim's versions in the report's other languages, in the order of report.yml."""
+        return self._translations.get(claim_id, [])
+
+    def translated_into(self, claim_id: str, language: str) -> bool:
+        return any(t.language == language for t in self.translations_of(claim_id))
+
+    @cached_property
+    def _translations(self) -> dict[str, list[ClaimTranslation]]:
+        order = {language: i for i, language in enumerate(self.languages)}
+        by_claim: dict[str, list[ClaimTranslation]] = {}
+        for translation in sorted(self.translations, key=lambda t: order.get(t.language, len(order))):
+            by_claim.setdefault(translation.claim_id, []).append(translation)
+        return by_claim
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in
 from generator.settings import Layout, Site
 from generator.site.build_date import date_build
 from generator.site.docs_links import refuse_links_out_of
+from generator.site.page_language import mark_languages
 from generator.site.progress import Progress
 from generator.site.search_index import index_site
 from generator.site.site_dir import record_written
@@ -102,6 +103,7 @@ class SiteRun:
 
     def finish(self, site_dir: Path, index: bool = True) -> None:
         """Write the data files into the built site and, unless the caller does it later, index it for search."""
+        mark_languages(site_dir, self.report)
         if self.site.site_url:
             write_files(export_files(self.report, self.site), site_dir)
         if not index:

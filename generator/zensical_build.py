@@ -26,6 +26,7 @@ from generator.model import Report
 from generator.problems import ConfigError, GeneratorError
 from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in, render_pages
 from generator.settings import Site
+from generator.site.page_language import mark_languages
 
 INSTALL = "pip install 'factcheck-generator[zensical]'"
 THEMES = Path(__file__).resolve().parent
@@ -58,6 +59,7 @@ def build_with_zensical(root: Path, out: Path, report: Report, strict: bool = Tr
         done = subprocess.run(command + (["--strict"] if strict else []), cwd=project, check=False)
         if done.returncode != 0:
             raise GeneratorError("Zensical could not build the site: see its messages above")
+        mark_languages(project / "site", report)
         (project / "site").rename(out)
     finally:
         shutil.rmtree(project, ignore_errors=True)
@@ -75,7 +77,11 @@ def _with_front_matter(content: str, head: Head | None, feed: dict[str, str] | N
     """Return a generated page with what the plugin gives the theme (head, feed) in its front matter."""
     extra: dict[str, Any] = {"factcheck_generated": True}
     if head is not None:
-        extra["factcheck_head"] = {"json_ld": head.json_ld, "meta": [list(m) for m in head.meta]}
+        extra["factcheck_head"] = {
+            "json_ld": head.json_ld,
+            "meta": [list(m) for m in head.meta],
+            "alternates": [list(a) for a in head.alternates],
+        }
     if feed is not None:
         extra["factcheck_feed"] = feed
     added = yaml.safe_dump(extra, allow_unicode=True, width=1_000_000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -168,3 +170,67 @@ def test_translate_refuses_a_language_the_report_does_not_publish(tmp_path: Path
         "error: report.yml does not publish in 'de'\n    Add it to languages in report.yml first (published now: sr).\n"
     )
     assert not (root / "claims/de").exists()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bilingual fixture, with fc-0001 translated into Serbian, built into its site."""
+    root = bilingual(tmp_path_factory.mktemp("bilingual"))
+    run_cli("translate", "fc-0001", "--language", "sr", cwd=root, check=True)
+    fill_in(root / "claims/sr/fc-0001.yml")
+    run_cli("--root", str(root), "build", check=True)
+    return root / "site"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def claim_review(html: str) -> dict:
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert found
+    return json.loads(found[1])
+
+
+@pytest.mark.slow
+def test_a_claim_in_two_languages_has_both_pages_linked_both_ways_with_one_verdict(built: Path) -> None:
+    english, serbian = page(built, "claims/fc-0001"), page(built, "sr/claims/fc-0001")
+    assert re.search(r'<html lang="en"', english) and re.search(r'<html class="no-js" lang="sr" dir="ltr">', serbian)
+    assert "Министар је рекао да су вежбе одбрамбене природе." in serbian
+    assert 'href="../../sr/claims/fc-0001/" hreflang="sr" lang="sr">Српски</a>' in english
+    assert 'href="../../../claims/fc-0001/" hreflang="en" lang="en">English</a>' in serbian
+    for html in (english, serbian):
+        assert '<link rel="alternate" hreflang="en" href="https://factcheck.example.org/report/claims/fc-0001/">' in html
+        assert '<link rel="alternate" hreflang="sr" href="https://factcheck.example.org/report/sr/claims/fc-0001/">' in html
+    original, translation = claim_review(english), claim_review(serbian)
+    assert (original["inLanguage"], translation["inLanguage"]) == ("en", "sr")
+    assert translation["url"] == "https://factcheck.example.org/report/sr/claims/fc-0001/"
+    assert original["reviewRating"]["ratingValue"] == translation["reviewRating"]["ratingValue"] == 5
+    assert (original["reviewRating"]["alternateName"], translation["reviewRating"]["alternateName"]) == ("True", "Тачно")
+    assert translation["claimReviewed"] == "Министар је рекао да су вежбе одбрамбене природе."
+    assert "From the" in serbian and "original, by Јелена Петровић" in serbian
+
+
+@pytest.mark.slow
+def test_search_feed_and_data_carry_each_language(built: Path) -> None:
+    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"en", "sr"}
+    assert entry["languages"]["sr"]["page_count"] == 1
+    feed = (built / "feed.xml").read_text(encoding="utf-8")
+    assert '<entry xml:lang="sr">\n    <id>https://factcheck.example.org/report/sr/claims/fc-0001/</id>' in feed
+    data = json.loads((built / "data" / "claims.json").read_text(encoding="utf-8"))
+    assert data["languages"] == ["en", "sr"]
+    (first,) = [c for c in data["claims"] if c["id"] == "fc-0001"]
+    assert first["translations"] == [
+        {
+            "language": "sr",
+            "url": "https://factcheck.example.org/report/sr/claims/fc-0001/",
+            "record": "claims/sr/fc-0001.yml",
+            "claim": "Министар је рекао да су вежбе одбрамбене природе.",
+            "verdict_label": "Тачно",
+            "summary": "Министар је то заиста рекао, тим речима.",
+            "analysis": "Снимак говора то потврђује.\n",
+            "by": "Јелена Петровић",
+            "current": True,
+        }
+    ]

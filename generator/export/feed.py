@@ -1,4 +1,4 @@
-"""The Atom feed: one entry per fact-check, updated when it is corrected or withdrawn."""
+"""The Atom feed: one entry per fact-check and language, updated when it is corrected or withdrawn."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import re
 import xml.etree.ElementTree as ET
 
 from generator.dates import human_date
-from generator.export.common import LICENCE_NAME, LICENCE_URL, base_url, claim_url, date_time, exported
+from generator.export.common import LICENCE_NAME, LICENCE_URL, base_url, date_time, exported, page_url
 from generator.model import Claim, Report
+from generator.render.versions import versions
 from generator.settings import Site
 
 ATOM = "http://www.w3.org/2005/Atom"
 PATH = "feed.xml"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # XML 1.0 cannot carry these at all, not even escaped.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -20,9 +22,7 @@ def atom_feed(report: Report, site: Site) -> str:
     """Return the feed as an XML document; its entries run from the latest update back."""
     base = base_url(site)
     claims = sorted(exported(report), key=lambda c: (c.updated, c.id), reverse=True)
-    feed = ET.Element(
-        "feed", {"xmlns": ATOM, "{http://www.w3.org/XML/1998/namespace}lang": report.settings["language"]}
-    )
+    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: report.settings["language"]})
     _add(feed, "id", base)
     _add(feed, "title", report.settings["title"])
     _add(feed, "subtitle", report.settings["description"])
@@ -35,11 +35,14 @@ def atom_feed(report: Report, site: Site) -> str:
     if report.settings.get("publisher_url"):
         _add(author, "uri", report.settings["publisher_url"])
     _add(feed, "rights", f"Data published under {LICENCE_NAME}: {LICENCE_URL}")
-    for claim in claims:
-        entry = ET.SubElement(feed, "entry")
-        _add(entry, "id", claim_url(site, claim))
+    for version in (v for c in claims for v in versions(report, c)):
+        claim = version.claim
+        url = page_url(site, version.page)
+        language = {XML_LANG: version.language} if version.translation else {}
+        entry = ET.SubElement(feed, "entry", language)
+        _add(entry, "id", url)
         _add(entry, "title", claim.claim)
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": claim_url(site, claim)})
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
         _add(entry, "published", date_time(claim.published))
         _add(entry, "updated", date_time(claim.updated))
         ET.SubElement(

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from generator.dates import human_date
 from generator.export.claimreview import page_claim_review
-from generator.export.common import base_url, claim_url, exported, script_json
+from generator.export.common import base_url, exported, page_url, script_json
 from generator.export.feed import PATH as FEED_PATH
 from generator.model import Claim, Report
-from generator.render import urls
+from generator.render.versions import Version, versions
 from generator.settings import Site
 
 
@@ -22,16 +22,24 @@ class Head:
 
     json_ld: str
     meta: tuple[tuple[str, str, str], ...]
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, address) of each language's version
+    language: str = ""  # the page's language, when it is not the report's
 
 
 def page_heads(report: Report, site: Site) -> dict[str, Head]:
-    """Return the head of every claim page, by the page's path under docs/ (claims/<id>.md)."""
-    return {urls.claim_page(c.id): claim_head(report, site, c) for c in exported(report)}
+    """Return the head of every claim page, by the page's path under docs/ (claims/<id>.md, <language>/claims/...)."""
+    heads = {}
+    for claim in exported(report):
+        every = versions(report, claim)
+        for version in every:
+            heads[version.page] = claim_head(report, site, version, every)
+    return heads
 
 
-def claim_head(report: Report, site: Site, claim: Claim) -> Head:
+def claim_head(report: Report, site: Site, version: Version, every: list[Version]) -> Head:
     """Return one claim page's head; a withdrawn claim keeps its sharing metadata but no ClaimReview."""
-    url = claim_url(site, claim)
+    claim = version.claim
+    url = page_url(site, version.page)
     description = share_description(claim)
     tags = [
         ("property", "og:type", "article"),
@@ -46,8 +54,13 @@ def claim_head(report: Report, site: Site, claim: Claim) -> Head:
         ("name", "twitter:description", description),
     ]
     meta = tuple((attribute, key, " ".join(str(content).split())) for attribute, key, content in tags)
-    json_ld = script_json(page_claim_review(report, site, claim)) if claim.status == "published" else ""
-    return Head(json_ld, meta)
+    json_ld = script_json(page_claim_review(report, site, version)) if claim.status == "published" else ""
+    if len(every) == 1:
+        return Head(json_ld, meta)
+    alternates = tuple((v.language, page_url(site, v.page)) for v in every)
+    alternates += (("x-default", page_url(site, every[0].page)),)
+    language = version.language if version.translation else ""
+    return Head(json_ld, meta, alternates, language)
 
 
 def share_description(claim: Claim) -> str:

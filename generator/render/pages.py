@@ -23,6 +23,7 @@ from generator.render.fragments import passage_link, quote_link
 from generator.render.icons import icon
 from generator.render.reference import format_reference
 from generator.render.rich_text import render_markdown
+from generator.render.versions import language_name, translated, versions
 from generator.settings import Site
 from generator.standards.check import evaluate
 from generator.standards.rules import BY_NAME
@@ -49,6 +50,7 @@ def environment() -> Environment:
         comment_end_string="##}",
     )  # "{#id}" is Markdown
     env.filters.update(meta=_meta, source_text=lambda text: Markup(text_html(text)), date=human_date)
+    env.filters["language_name"] = language_name
     env.globals["icon"] = icon
     env.globals["waiver_text"] = waiver_text
     env.globals.update(passage_link=passage_link, quote_link=quote_link)  # "Check it in the original"
@@ -136,6 +138,27 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             analysis=render_markdown(claim.analysis, claim_links),
             edit_url=site.edit_url(claim.path),
             source=report.sources[claim.passage.source_id],
+            versions=versions(report, claim),
+            version=None,
+        )
+    # A translation links a bare id to that claim's version in its language, or else to the record's.
+    links_in = {
+        language: {
+            c.id: f"../{c.id}/" if report.translated_into(c.id, language) else f"../../../claims/{c.id}/"
+            for c in visible
+        }
+        for language in report.languages[1:]
+    }
+    for version in translated(report, visible):
+        page(
+            version.page,
+            "claim.md.j2",
+            claim=version.claim,
+            analysis=render_markdown(version.claim.analysis, links_in[version.language]),
+            edit_url=site.edit_url(version.claim.path),
+            source=report.sources[version.claim.passage.source_id],
+            versions=versions(report, version.claim),
+            version=version,
         )
     touching = _claims_touching(visible)
     for source in sorted(report.sources.values(), key=lambda s: s.id):

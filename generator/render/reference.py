@@ -9,6 +9,7 @@ from generator.load.schema_check import load_schema
 
 SCHEMAS = (
     ("claim", "Claim records", "claims/<id>.yml"),
+    ("translation", "Claim translations", "claims/<language>/<id>.yml"),
     ("source", "Source metadata", "seeds/<id>.yml"),
     ("ratings", "Rating scale", "ratings.yml"),
     ("report", "Report settings", "report.yml"),
