@@ -199,14 +199,17 @@ def test_a_claim_in_two_languages_has_both_pages_linked_both_ways_with_one_verdi
     assert "Министар је рекао да су вежбе одбрамбене природе." in serbian
     assert 'href="../../sr/claims/fc-0001/" hreflang="sr" lang="sr">Српски</a>' in english
     assert 'href="../../../claims/fc-0001/" hreflang="en" lang="en">English</a>' in serbian
+    site = "https://factcheck.example.org/report/"
     for html in (english, serbian):
-        assert '<link rel="alternate" hreflang="en" href="https://factcheck.example.org/report/claims/fc-0001/">' in html
-        assert '<link rel="alternate" hreflang="sr" href="https://factcheck.example.org/report/sr/claims/fc-0001/">' in html
+        assert f'<link rel="alternate" hreflang="en" href="{site}claims/fc-0001/">' in html
+        assert f'<link rel="alternate" hreflang="sr" href="{site}sr/claims/fc-0001/">' in html
+        assert f'<link rel="alternate" hreflang="x-default" href="{site}claims/fc-0001/">' in html
     original, translation = claim_review(english), claim_review(serbian)
     assert (original["inLanguage"], translation["inLanguage"]) == ("en", "sr")
     assert translation["url"] == "https://factcheck.example.org/report/sr/claims/fc-0001/"
     assert original["reviewRating"]["ratingValue"] == translation["reviewRating"]["ratingValue"] == 5
-    assert (original["reviewRating"]["alternateName"], translation["reviewRating"]["alternateName"]) == ("True", "Тачно")
+    labels = original["reviewRating"]["alternateName"], translation["reviewRating"]["alternateName"]
+    assert labels == ("True", "Тачно")
     assert translation["claimReviewed"] == "Министар је рекао да су вежбе одбрамбене природе."
     assert "From the" in serbian and "original, by Јелена Петровић" in serbian
 
