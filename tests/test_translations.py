@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import copy_fixture, run_cli
+from gitrepo import commit_all, edit, git
 
 SERBIAN = {
     "true": ("Тачно", "Тврдња је тачна и ништа битно не недостаје."),
@@ -237,3 +238,20 @@ def test_search_feed_and_data_carry_each_language(built: Path) -> None:
             "current": True,
         }
     ]
+
+
+def test_a_pull_request_s_translations_are_listed_for_its_reviewers(tmp_path: Path) -> None:
+    root = bilingual(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "A bilingual report")
+    git(root, "switch", "-q", "-c", "translate")
+    run_cli("translate", "fc-0001", "--language", "sr", cwd=root, check=True)
+    fill_in(root / "claims/sr/fc-0001.yml")
+    commit_all(root, "fc-0001 in Serbian")
+    added = run_cli("diff", "main", "translate", cwd=root)
+    assert added.returncode == 0
+    assert added.stdout.split(": ", 1)[1].startswith("1 translation changed.\n")
+    assert added.stdout.endswith("### Translations\n\n- **fc-0001** in sr (claims/sr/fc-0001.yml): added\n")
+    edit(root / "claims/sr/fc-0001.yml", "тим речима.", "баш тим речима.")
+    changed = run_cli("diff", "translate", cwd=root)
+    assert changed.stdout.endswith("- **fc-0001** in sr (claims/sr/fc-0001.yml): summary changed\n")
