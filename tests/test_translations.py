@@ -255,3 +255,15 @@ def test_a_pull_request_s_translations_are_listed_for_its_reviewers(tmp_path: Pa
     edit(root / "claims/sr/fc-0001.yml", "тим речима.", "баш тим речима.")
     changed = run_cli("diff", "translate", cwd=root)
     assert changed.stdout.endswith("- **fc-0001** in sr (claims/sr/fc-0001.yml): summary changed\n")
+
+
+@pytest.mark.slow
+def test_each_language_has_its_list_of_fact_checks_and_its_rating_scale(built: Path) -> None:
+    home, listing, scale = page(built, ""), page(built, "sr"), page(built, "sr/ratings")
+    assert 'href="sr/" hreflang="sr" lang="sr">Српски</a>' in home
+    assert '<html class="no-js" lang="sr" dir="ltr">' in listing and '<html class="no-js" lang="sr" dir="ltr">' in scale
+    assert 'href="claims/fc-0001/">Министар је рекао да су вежбе одбрамбене природе.</a>' in listing
+    assert 'href="ratings/#v-true"' in listing and '<span class="fc-badge-label">Тачно</span>' in listing
+    assert "Тврдња је тачна и ништа битно не недостаје." in scale
+    # On the Serbian page, the quote from an English source says it is in English.
+    assert '<blockquote class="fc-quote" lang="en" dir="auto">' in page(built, "sr/claims/fc-0001")

@@ -23,7 +23,7 @@ from generator.render.fragments import passage_link, quote_link
 from generator.render.icons import icon
 from generator.render.reference import format_reference
 from generator.render.rich_text import render_markdown
-from generator.render.versions import language_name, translated, versions
+from generator.render.versions import language_home, language_name, ratings_page, translated, versions
 from generator.settings import Site
 from generator.standards.check import evaluate
 from generator.standards.rules import BY_NAME
@@ -140,6 +140,8 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             source=report.sources[claim.passage.source_id],
             versions=versions(report, claim),
             version=None,
+            page_language=report.languages[0],
+            ratings_page="ratings.md",
         )
     # A translation links a bare id to that claim's version in its language, or else to the record's.
     links_in = {
@@ -159,7 +161,19 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             source=report.sources[version.claim.passage.source_id],
             versions=versions(report, version.claim),
             version=version,
+            page_language=version.language,
+            ratings_page=ratings_page(report, version.language),
         )
+    homes = [(language, language_home(report, language)) for language in report.languages]
+    counts = Counter(c.verdict.id for c in visible if c.status == "published")
+    every_translation = translated(report, visible)
+    for language, home in homes[1:]:
+        in_language = [v for v in every_translation if v.language == language]
+        page(
+            home, "translations.md.j2", items=in_language, languages=homes, ratings_page=ratings_page(report, language)
+        )
+        verdicts = [v.in_language(language) for v in report.scale.verdicts]
+        page(ratings_page(report, language), "ratings.md.j2", counts=counts, verdicts=verdicts)
     touching = _claims_touching(visible)
     for source in sorted(report.sources.values(), key=lambda s: s.id):
         about = touching.get(source.id, [])
@@ -179,9 +193,10 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
         by_source=_by_source(report, visible),
         # A small report lists every claim on its home page; a large one a few per source.
         per_source=len(visible) if len(visible) <= urls.PER_PAGE else HOME_PER_SOURCE,
+        languages=homes,
     )
     page("sources/index.md", "sources.md.j2", by_source=_by_source(report, visible))
-    page("ratings.md", "ratings.md.j2", counts=Counter(c.verdict.id for c in visible if c.status == "published"))
+    page("ratings.md", "ratings.md.j2", counts=counts, verdicts=report.scale.verdicts)
     page("reference/format.md", "reference.md.j2", reference=format_reference())
     for number, chunk, total in _paginate(visible):
         page(

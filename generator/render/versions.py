@@ -21,6 +21,10 @@ class Version:
     translation: ClaimTranslation | None = None  # None for the record's own language
 
     @property
+    def pair(self) -> tuple[str, str]:
+        return self.language, self.page
+
+    @property
     def stale(self) -> bool:
         return self.translation is not None and self.translation.stale
 
@@ -31,6 +35,24 @@ def versions(report: Report, claim: Claim) -> list[Version]:
         Version(t.applied_to(claim), t.language, urls.translated_claim_page(t.language, claim.id), t)
         for t in report.translations_of(claim.id)
     ]
+
+
+def language_home(report: Report, language: str) -> str:
+    """Return the page that lists the fact-checks in ``language``: the home page for the record's own."""
+    return "index.md" if language == report.languages[0] else f"{language}/index.md"
+
+
+def ratings_page(report: Report, language: str) -> str:
+    """Return the page of the rating scale in ``language``."""
+    return "ratings.md" if language == report.languages[0] else f"{language}/ratings.md"
+
+
+def language_pages(report: Report) -> dict[str, str]:
+    """Return the language of every page in another language than the report's, by its path under docs/."""
+    pages = {v.page: v.language for v in translated(report, report.visible)}
+    for language in report.languages[1:]:
+        pages[language_home(report, language)] = pages[ratings_page(report, language)] = language
+    return pages
 
 
 def translated(report: Report, claims: list[Claim]) -> list[Version]:

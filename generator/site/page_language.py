@@ -11,7 +11,7 @@ from babel import Locale, UnknownLocaleError
 from generator.files import replace_file
 from generator.model import Report
 from generator.render import urls
-from generator.render.versions import translated
+from generator.render.versions import language_pages
 
 _HTML = re.compile(r"<html\b[^>]*>")
 _BODY = re.compile(r"<body\b[^>]*>")
@@ -19,17 +19,17 @@ _LANG = re.compile(r"""\s(?:lang|dir)=(?:"[^"]*"|'[^']*'|[^\s>]*)""")
 
 
 def mark_languages(site_dir: Path, report: Report) -> int:
-    """Set lang (and dir) on every translated page in ``site_dir``; return how many were marked.
+    """Set lang (and dir) on every page in another language in ``site_dir``; return how many were marked.
 
     Search indexes each language on its own by these attributes, and readers' tools (screen
     readers, hyphenation, translation offers) read the page in its language.
     """
     marked = 0
-    for version in translated(report, report.visible):
-        file = site_dir / urls.url_of(version.page) / "index.html"
+    for page, language in language_pages(report).items():
+        file = site_dir / urls.url_of(page) / "index.html"
         if file.is_file():
             html = file.read_text(encoding="utf-8")
-            replace_file(file, with_language(html, version.language).encode("utf-8"))
+            replace_file(file, with_language(html, language).encode("utf-8"))
             marked += 1
     return marked
 
