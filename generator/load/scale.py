@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.i18n import catalog_id, shipped_tags
 from generator.load.schema_check import load_valid
 from generator.model import Scale, Verdict
 from generator.problems import Problem, display_path
@@ -39,4 +40,12 @@ def load_settings(file: Path, root: Path) -> tuple[dict[str, Any] | None, list[P
             )
         ]
     doc, problems = load_valid(file, shown, "report")
-    return (dict(doc.data) if doc else None), problems
+    if doc and catalog_id(doc.data["language"]) is None:
+        problems.append(
+            doc.problem(
+                ("language",),
+                f"no interface catalog for language '{doc.data['language']}'",
+                f"Expected one of: {', '.join(shipped_tags())}. To add a catalog, see docs/languages.md.",
+            )
+        )
+    return (dict(doc.data) if doc and not problems else None), problems
