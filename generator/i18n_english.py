@@ -23,7 +23,7 @@ def fill_english(path: Path) -> int:
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         empty = not any(message.string if isinstance(message.string, tuple) else (message.string,))
         if empty or message.fuzzy:
-            message.string = ids if isinstance(message.id, tuple) else ids[0]
+            message.string = ids if isinstance(message.id, tuple) else ids[0]  # type: ignore[assignment]
             message.flags.discard("fuzzy")
             filled += 1
     with path.open("wb") as po:

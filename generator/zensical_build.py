@@ -25,8 +25,8 @@ from generator.export.head import Head, feed_link, page_heads
 from generator.model import Report
 from generator.problems import ConfigError, GeneratorError
 from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in, interface, render_pages
-from generator.site.theme_language import theme_language, theme_words
 from generator.settings import Site
+from generator.site.theme_language import theme_language, theme_words
 
 INSTALL = "pip install 'factcheck-generator[zensical]'"
 THEMES = Path(__file__).resolve().parent

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from generator.i18n import Interface
 from generator.export.common import LICENCE_NAME, LICENCE_URL, base_url, claim_url, date_time, exported
+from generator.i18n import Interface
 from generator.model import Claim, Report
 from generator.settings import Site
 
@@ -35,7 +35,11 @@ def atom_feed(report: Report, site: Site) -> str:
     _add(author, "name", report.settings["publisher"])
     if report.settings.get("publisher_url"):
         _add(author, "uri", report.settings["publisher_url"])
-    _add(feed, "rights", ui.gettext("Data published under {licence}: {url}").format(licence=LICENCE_NAME, url=LICENCE_URL))
+    _add(
+        feed,
+        "rights",
+        ui.gettext("Data published under {licence}: {url}").format(licence=LICENCE_NAME, url=LICENCE_URL),
+    )
     for claim in claims:
         entry = ET.SubElement(feed, "entry")
         _add(entry, "id", claim_url(site, claim))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.i18n import Interface
 from generator.export.claimreview import page_claim_review
 from generator.export.common import base_url, claim_url, exported, script_json
 from generator.export.feed import PATH as FEED_PATH
+from generator.i18n import Interface
 from generator.model import Claim, Report
 from generator.render import urls
 from generator.settings import Site

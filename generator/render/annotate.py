@@ -62,10 +62,7 @@ _INVISIBLE = N_("An invisible character of the text: {name}")
 
 def _invisible_mark(found: re.Match[str], said: str) -> str:
     char = found[0]
-    return (
-        f'<span class="fc-invisible" title="{escape(said.format(name=describe(char)))}">'
-        f"U+{ord(char):04X}</span>"
-    )
+    return f'<span class="fc-invisible" title="{escape(said.format(name=describe(char)))}">U+{ord(char):04X}</span>'
 
 
 def annotate(source: Source, highlights: list[Highlight], ui: Interface) -> list[tuple[str, str, Markup]]:

@@ -50,7 +50,5 @@ def verdict_chart(counts: list[tuple[Verdict, int, str]], ui: Interface) -> Mark
     return Markup(
         f'<svg class="fc-chart" viewBox="0 0 {width} {height}" width="100%" role="group" '
         f'aria-labelledby="fc-chart-title" preserveAspectRatio="xMinYMin meet" style="max-width:{width}px">'
-        f'<title id="fc-chart-title">{one_line(title)}</title>'
-        + "".join(rows)
-        + "</svg>"
+        f'<title id="fc-chart-title">{one_line(title)}</title>' + "".join(rows) + "</svg>"
     )

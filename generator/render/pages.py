@@ -103,7 +103,9 @@ def fill_in(report: Report, markdown: str, here: str) -> str:
 def waiver_text(waiver: dict[str, str], ui: Interface) -> str:
     """Say to readers why a claim is excepted from a rule, in the rule's own sentence."""
     reason = " ".join(waiver["reason"].split())
-    return ui.gettext(BY_NAME[waiver["rule"]].waived).format(reason=reason) + ("" if reason.endswith((".", "!", "?")) else ".")
+    return ui.gettext(BY_NAME[waiver["rule"]].waived).format(reason=reason) + (
+        "" if reason.endswith((".", "!", "?")) else "."
+    )
 
 
 def _one_line(value: Any) -> Any:
