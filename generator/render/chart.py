@@ -44,7 +44,8 @@ def verdict_chart(counts: list[tuple[Verdict, int, str]], ui: Interface) -> Mark
             f'<text x="{ICON + 6}" y="{y + 19}" class="fc-chart-label">{one_line(verdict.label)}</text>'
             f'<rect x="{LABEL_W}" y="{y + 4}" width="{max(bar, 2)}" height="{ROW - 10}" rx="3" '
             f'class="fc-chart-bar fc-v-{verdict.id}"/> '
-            f'<text x="{LABEL_W + max(bar, 2) + 8}" y="{y + 19}" class="fc-chart-count">{ui.format_number(n)}</text></a>'
+            f'<text x="{LABEL_W + max(bar, 2) + 8}" y="{y + 19}" class="fc-chart-count">'
+            f"{ui.format_number(n)}</text></a>"
         )
     # Not role="img": an image may not hold links, and each bar links to its verdict's claims.
     return Markup(
