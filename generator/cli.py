@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.i18n import shipped_tags
 from generator.pipeline import examine
 from generator.problems import ConfigError, GeneratorError, InputError, display_path, printable
 from generator.report_problems import FORMATS, format_problems
@@ -109,7 +110,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Start a new, empty report in a folder: settings, rating scale, standards, team, pages and workflows."""
     from generator.edit.start_report import start_report
 
-    written = start_report(Path(args.dir).resolve(), args.dir)
+    written = start_report(Path(args.dir).resolve(), args.dir, args.language)
     shown = printable(args.dir)
     print(f"Started a report in {shown}/: {len(written)} files.")
     print(f"Next: cd {shown}, then python -m generator check lists what is left to write (every TODO),")
@@ -288,6 +289,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help=cmd_init.__doc__, description=cmd_init.__doc__)
     init.add_argument("dir", metavar="DIR", help="the new report's folder; it must not exist, or be empty")
+    init.add_argument(
+        "--language",
+        default="en",
+        metavar="LANG",
+        help="the report's language (BCP 47): its interface, rating scale and pages; one of "
+        + ", ".join(shipped_tags()),
+    )
     init.set_defaults(run=cmd_init)
 
     new = commands.add_parser("new", help=cmd_new.__doc__, description=cmd_new.__doc__)

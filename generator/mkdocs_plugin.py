@@ -65,6 +65,11 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             log.warning(notice)
         config.extra_css = self.run.stylesheets(config.extra_css)
         config.theme.dirs = self.run.theme_dirs(config.theme.dirs, bool(config.theme.custom_dir))
+        config_file = Path(config.config_file_path)
+        language, config.extra["factcheck_ui"] = self.run.theme_settings(config_file, config.theme.dirs)
+        if language:
+            config.theme["language"] = language
+        config.markdown_extensions = self.run.markdown_extensions(config.markdown_extensions)
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.dates import human_date
 from generator.export.claimreview import page_claim_review
 from generator.export.common import base_url, exported, page_url, script_json
 from generator.export.feed import PATH as FEED_PATH
+from generator.i18n import Interface
 from generator.model import Claim, Report
 from generator.render.versions import Version, versions
 from generator.settings import Site
@@ -40,7 +40,7 @@ def claim_head(report: Report, site: Site, version: Version, every: list[Version
     """Return one claim page's head; a withdrawn claim keeps its sharing metadata but no ClaimReview."""
     claim = version.claim
     url = page_url(site, version.page)
-    description = share_description(claim)
+    description = share_description(claim, Interface.for_language(version.language))
     tags = [
         ("property", "og:type", "article"),
         ("property", "og:site_name", report.settings["title"]),
@@ -63,15 +63,17 @@ def claim_head(report: Report, site: Site, version: Version, every: list[Version
     return Head(json_ld, meta, alternates, language)
 
 
-def share_description(claim: Claim) -> str:
+def share_description(claim: Claim, ui: Interface) -> str:
     """Return the description shown when the page is shared: the verdict first, then the summary."""
     if claim.withdrawn:
-        return (
-            f"{claim.verdict.label} (withdrawn on {human_date(claim.withdrawn['date'])}). {claim.withdrawn['reason']}"
+        return ui.gettext("{verdict} (withdrawn on {date}). {reason}").format(
+            verdict=claim.verdict.label, date=ui.format_date(claim.withdrawn["date"]), reason=claim.withdrawn["reason"]
         )
     return f"{claim.verdict.label}. {claim.summary}"
 
 
 def feed_link(report: Report, site: Site) -> dict[str, str]:
     """Return the title and address of the Atom feed, for the link every page's head carries."""
-    return {"title": f"{report.settings['title']}: fact-checks (Atom)", "href": base_url(site) + FEED_PATH}
+    ui = Interface.for_language(report.settings["language"])
+    title = ui.gettext("{title}: fact-checks (Atom)").format(title=report.settings["title"])
+    return {"title": title, "href": base_url(site) + FEED_PATH}

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.i18n import catalog_id, shipped_tags
 from generator.load.schema_check import load_valid
 from generator.model import Scale, Verdict
 from generator.problems import Problem, display_path
@@ -53,7 +54,17 @@ def load_settings(file: Path, root: Path) -> tuple[dict[str, Any] | None, list[P
             )
         ]
     doc, problems = load_valid(file, shown, "report")
-    return (dict(doc.data) if doc else None), problems
+    if doc:
+        for i, tag in enumerate([doc.data["language"], *doc.data.get("languages", [])]):
+            if catalog_id(tag) is None:
+                problems.append(
+                    doc.problem(
+                        ("languages", i - 1) if i else ("language",),
+                        f"no interface catalog for language '{tag}'",
+                        f"Expected one of: {', '.join(shipped_tags())}. To add a catalog, see docs/languages.md.",
+                    )
+                )
+    return (dict(doc.data) if doc and not problems else None), problems
 
 
 def _verdict(item: dict[str, Any]) -> Verdict:
