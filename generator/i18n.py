@@ -100,15 +100,20 @@ class Interface:
         return format_decimal(value, locale=self.locale)
 
     def format_date(self, value: str | None) -> str:
-        """Write a date of the records (YYYY-MM-DD, YYYY-MM or YYYY) in words; None as 'date not known'."""
+        """Write a date of the records (YYYY-MM-DD, YYYY-MM or YYYY) in words; None as 'date not known'.
+
+        A final full stop (Serbian writes "20. мај 2021.") is left out: the sentence around the date has its own.
+        """
         if not value:
             return self.gettext("date not known")
         parts = [int(p) for p in str(value).split("-")]
         if len(parts) == 3:
-            return format_date(dt.date(*parts), "long", locale=self.locale)
-        if len(parts) == 2:
-            return format_skeleton("yMMMM", dt.date(parts[0], parts[1], 1), locale=self.locale)
-        return format_skeleton("y", dt.date(parts[0], 1, 1), locale=self.locale)
+            written = format_date(dt.date(*parts), "long", locale=self.locale)
+        elif len(parts) == 2:
+            written = format_skeleton("yMMMM", dt.date(parts[0], parts[1], 1), locale=self.locale)
+        else:
+            written = format_skeleton("y", dt.date(parts[0], 1, 1), locale=self.locale)
+        return written.removesuffix(".")
 
 
 @cache

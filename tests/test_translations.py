@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from conftest import copy_fixture, run_cli
+from conftest import ARTIFACTS, copy_fixture, run_cli, serve
 from gitrepo import commit_all, edit, git
 
 SERBIAN = {
@@ -267,3 +268,21 @@ def test_each_language_has_its_list_of_fact_checks_and_its_rating_scale(built: P
     assert "Тврдња је тачна и ништа битно не недостаје." in scale
     # On the Serbian page, the quote from an English source says it is in English.
     assert '<blockquote class="fc-quote" lang="en" dir="auto">' in page(built, "sr/claims/fc-0001")
+
+
+@pytest.mark.browser
+def test_a_reader_moves_between_the_languages_of_a_fact_check(built: Path, browser: Any) -> None:
+    with serve(built) as base:
+        page_ = browser.new_page(viewport={"width": 1100, "height": 900})
+        page_.goto(base + "sr/claims/fc-0001/")
+        assert page_.evaluate("document.documentElement.lang") == "sr"
+        assert page_.locator(".fc-verdict .fc-badge-label").inner_text() == "Тачно"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page_.screenshot(path=str(ARTIFACTS / "claim-translated-sr.png"), full_page=True)
+        page_.get_by_role("link", name="English").first.click()
+        page_.wait_for_url(base + "claims/fc-0001/")
+        assert page_.evaluate("document.documentElement.lang") == "en"
+        assert page_.locator(".fc-verdict .fc-badge-label").inner_text() == "True"
+        page_.locator('.fc-versions a[hreflang="sr"]').click()
+        page_.wait_for_url(base + "sr/claims/fc-0001/")
+        page_.close()
