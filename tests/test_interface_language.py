@@ -196,3 +196,31 @@ def test_a_claim_page_reads_in_serbian_cyrillic_and_in_arabic(language: str, bro
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"claim-{language}.png"), full_page=True)
         page.close()
+
+
+def test_init_starts_a_report_in_the_language_asked(tmp_path: Path) -> None:
+    result = run_cli("init", str(tmp_path / "rapport"), "--language", "fr")
+    assert result.returncode == 0, result.stderr
+    root = tmp_path / "rapport"
+    assert "language: fr\n" in (root / "report.yml").read_text(encoding="utf-8")
+    ratings = (root / "ratings.yml").read_text(encoding="utf-8")
+    french = catalog("fr")
+    for label in ("True", "False", "Misleading"):
+        assert f'"{french.get(label).string}"' in ratings
+    assert french.get("How we check").string in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    checked = run_cli("--root", str(root), "check")
+    assert checked.returncode == 0 and "10 problems in 6 files: 0 errors, 10 warnings." in checked.stdout  # TODOs left
+    built = run_cli("--root", str(root), "build")
+    assert built.returncode == 0, built.stderr
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in home
+
+
+def test_init_names_the_shipped_languages_for_one_it_has_not(tmp_path: Path) -> None:
+    result = run_cli("init", str(tmp_path / "bericht"), "--language", "de")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error: no interface catalog for language 'de'\n"
+        "    Expected one of: en, fr, sr, sr-Latn, sq, ar. To add one, see docs/languages.md.\n"
+    )
+    assert not (tmp_path / "bericht").exists()
