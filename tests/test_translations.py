@@ -213,7 +213,9 @@ def test_a_claim_in_two_languages_has_both_pages_linked_both_ways_with_one_verdi
     labels = original["reviewRating"]["alternateName"], translation["reviewRating"]["alternateName"]
     assert labels == ("True", "Тачно")
     assert translation["claimReviewed"] == "Министар је рекао да су вежбе одбрамбене природе."
-    assert "From the" in serbian and "original, by Јелена Петровић" in serbian
+    # Each page in its own language's words, the translator named on the translation.
+    assert "Verdict:" in english and "Оцена:" in serbian and "Verdict:" not in serbian
+    assert 'lang="en">English</a>, превод: Јелена Петровић' in serbian
 
 
 @pytest.mark.slow
