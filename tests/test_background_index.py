@@ -29,4 +29,3 @@ def test_the_site_is_marked_stale_until_the_index_is_written(tmp_path: Path) -> 
     # the second page was indexed too: the last run saw it
     entry = (tmp_path / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8")
     assert '"page_count":2' in entry.replace(" ", "")
-
