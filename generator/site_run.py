@@ -21,7 +21,7 @@ from generator.site.build_date import date_build
 from generator.site.docs_links import refuse_links_out_of
 from generator.site.page_language import mark_languages
 from generator.site.progress import Progress
-from generator.site.search_index import index_site
+from generator.site.search_index import BackgroundIndex, index_site
 from generator.site.site_dir import record_written
 from generator.site.theme_language import theme_language, theme_words
 
@@ -114,11 +114,18 @@ class SiteRun:
         # The theme marks a right-to-left language on <body>; the root element says it for the whole page.
         return html.replace("<html ", f'<html dir="{self.ui.direction}" ', 1) if self.ui.direction == "rtl" else html
 
-    def finish(self, site_dir: Path, index: bool = True) -> None:
-        """Write the data files into the built site and, unless the caller does it later, index it for search."""
+    def finish(self, site_dir: Path, index: bool = True, background: BackgroundIndex | None = None) -> None:
+        """Write the data files into the built site and, unless the caller does it later, index it for search.
+
+        With ``background`` (a preview's rebuild), the index is brought up to date in a thread instead.
+        """
         mark_languages(site_dir, self.report)
         if self.site.site_url:
             write_files(export_files(self.report, self.site), site_dir)
+        if background is not None:
+            background.start(site_dir)
+            self.progress.finish()
+            return
         if not index:
             self.progress.finish()
             return

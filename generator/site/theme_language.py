@@ -67,6 +67,7 @@ def theme_words(ui: Interface) -> dict[str, Any]:
             "type": _("Type to search."),
             "results": _("Search results"),
             "unavailable": _("Search is not available: the search index was not found. Build the site to create it."),
+            "stale": _("The search index is being brought up to date: results may miss the latest edits."),
             "page": _("Page"),
             "withdrawn": _(" (withdrawn)"),
             "none": _("No page matches."),

@@ -70,6 +70,7 @@
       "</legend>" + filters + "</fieldset></form>" +
       '<p id="fc-search-status" class="fc-search__status" role="status" aria-live="polite">' +
       escapeHtml(words.type) + "</p>" +
+      '<p class="fc-search__stale" role="note" hidden>' + escapeHtml(words.stale) + "</p>" +
       '<ol id="fc-search-results" class="fc-search__results" aria-label="' + escapeHtml(words.results) + '"></ol>';
     element.querySelector("input").placeholder = button.getAttribute("data-placeholder") || "";
     document.body.appendChild(element);
@@ -129,8 +130,21 @@
     });
   }
 
+  // A preview indexes in the background after a rebuild; while it does, a flag file says so.
+  function checkStale() {
+    var notice = dialog.querySelector(".fc-search__stale");
+    fetch(new URL("../search-stale.json", bundle).href, { cache: "no-store" })
+      .then(function (response) {
+        notice.hidden = !response.ok;
+      })
+      .catch(function () {
+        notice.hidden = true;
+      });
+  }
+
   function open() {
     if (!dialog.open) dialog.showModal();
+    checkStale();
     input.focus();
     input.select();
     load().then(function (pf) {
