@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test test-fast lock lint bench clean
+.PHONY: site serve check test test-fast lock lint bench messages clean
 
 # Every package comes from a lock, at the version and with the hash it names (`make lock` writes
 # them from pyproject.toml); the project itself is installed without its dependencies and built
@@ -59,6 +59,15 @@ BUILD_REQUIRES := $(BIN)/python -c 'import tomllib; print(*tomllib.load(open("py
 lock: $(VENV)/.test-deps
 	$(BUILD_REQUIRES) | $(LOCK) --output-file requirements.txt
 	$(BUILD_REQUIRES) | $(LOCK) --extra test --constraint requirements.txt --output-file requirements-test.txt
+
+## messages: take the interface's messages out of the code and templates into generator/locale/messages.pot,
+## and bring every language's catalog up to date with it (new messages empty, changed ones fuzzy)
+BABEL_KEYWORDS := -k N_ -k plural_forms:2,3
+messages: $(BIN)/mkdocs
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location --sort-output \
+		--project factcheck-generator --version 0.1 -o generator/locale/messages.pot generator
+	$(BIN)/pybabel update -i generator/locale/messages.pot -d generator/locale --ignore-obsolete
+	$(BIN)/python -m generator.i18n_english generator/locale/en/LC_MESSAGES/messages.po
 
 clean:
 	rm -rf site build .pytest_cache

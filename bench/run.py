@@ -2,18 +2,25 @@
 
 Generates N claims over max(2, N/50) sources in a temporary folder (from the real report's
 mkdocs.yml, ratings.yml, report.yml and docs/), then times `check` and `build` as users run
-them, the plain `mkdocs build` of the same rendered pages for comparison, and the search in
-headless Chromium. Progress goes to stderr; the last line of stdout is one JSON object.
+them, a second build after a one-claim edit, the plain `mkdocs build` of the same rendered
+pages for comparison, the live preview as an editor uses it (`make serve`: the time until a
+claim's page is served, then from saving a one-claim edit until the served page shows it),
+and the search in headless Chromium. Progress goes to stderr; the last line of stdout is one
+JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,6 +34,8 @@ ENV = {"NO_MKDOCS_2_WARNING": "1", "CI": "true"}
 
 # The plain build: the same configuration and pages, without the generator's plugin.
 PLAIN_CONFIG = "INHERIT: ../mkdocs.yml\ndocs_dir: docs\nplugins: []\n"
+SERVE = ["-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict"]  # what `make serve` runs
+SERVE_LIMIT_S = 1800.0  # give up on a preview that takes longer than this to start or to show an edit
 
 
 def say(message: str) -> None:
@@ -48,6 +57,73 @@ def plain_build(report: Path) -> float:
     return run([PYTHON, "-m", "mkdocs", "build", "--quiet", "--strict"], plain, ENV).seconds
 
 
+def edit_summary(record: Path, words: str) -> None:
+    """Replace the claim's one-line summary with ``words``, as an editor saving the file would."""
+    lines = record.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("summary: "))
+    lines[at] = f'summary: "{words}"\n'
+    record.write_text("".join(lines), encoding="utf-8")
+
+
+def published_claim(report: Path) -> Path:
+    """Return the first claim record that has a page (not a draft)."""
+    for record in sorted((report / "claims").glob("*.yml")):
+        if "\nstatus: published\n" in record.read_text(encoding="utf-8"):
+            return record
+    raise SystemExit("the synthetic report has no published claim")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def page_has(url: str, words: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return words in response.read().decode("utf-8")
+    except OSError:
+        return False
+
+
+def wait_until(url: str, words: str, started: float) -> float:
+    """Poll ``url`` every 50 ms until it shows ``words``; return the seconds since ``started``."""
+    while not page_has(url, words):
+        if time.perf_counter() - started > SERVE_LIMIT_S:
+            raise SystemExit(f"{url} did not show {words!r} within {SERVE_LIMIT_S:.0f} s")
+        time.sleep(0.05)
+    return time.perf_counter() - started
+
+
+def time_preview(report: Path, record: Path) -> tuple[float, float]:
+    """Start the preview; return the seconds until the claim's page is served, and from a saved edit to it shown."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/claims/{record.stem}/"
+    before = f"Summary before the preview edit {port}"
+    after = f"Summary after the preview edit {port}"
+    edit_summary(record, before)
+    log = (report / "serve.log").open("w", encoding="utf-8")
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [PYTHON, *SERVE, "-a", f"127.0.0.1:{port}"],
+        cwd=report,
+        env={**os.environ, **ENV, "SITE_URL": f"http://127.0.0.1:{port}/"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        start_s = wait_until(url, before, started)
+        time.sleep(2)  # let the watcher settle, as an editor reads the page before typing
+        edited = time.perf_counter()
+        edit_summary(record, after)
+        return start_s, wait_until(url, after, edited)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        log.close()
+
+
 def measure(claims: int, keep: Path | None, search: bool) -> dict[str, float | int]:
     work = Path(tempfile.mkdtemp(prefix=f"factcheck-bench-{claims}-")) if keep is None else keep
     report = work / "report"
@@ -61,15 +137,28 @@ def measure(claims: int, keep: Path | None, search: bool) -> dict[str, float | i
         say(f"  {check.seconds:.1f} s. Building ...")
         build = run([PYTHON, "-m", "generator", "--root", str(report), "build"], REPO, ENV)
         site = report / "site"
-        say(f"  {build.seconds:.1f} s, peak {build.peak_rss_mb:.0f} MB. Plain mkdocs build ...")
+        say(f"  {build.seconds:.1f} s, peak {build.peak_rss_mb:.0f} MB. Building again after a one-claim edit ...")
+        record = published_claim(report)
+        edit_summary(record, "Summary after the rebuild edit.")
+        rebuild = run([PYTHON, "-m", "generator", "--root", str(report), "build"], REPO, ENV)
+        say(f"  {rebuild.seconds:.1f} s. Checking again (warm) ...")
+        check_again = run([PYTHON, "-m", "generator", "--root", str(report), "check"], REPO, ENV)
+        say(f"  {check_again.seconds:.1f} s. Plain mkdocs build ...")
         plain_s = plain_build(report)
-        say(f"  {plain_s:.1f} s.")
+        say(f"  {plain_s:.1f} s. Starting the preview ({' '.join(SERVE[1:])}) ...")
+        serve_start_s, edit_preview_s = time_preview(report, record)
+        say(f"  served in {serve_start_s:.1f} s; a one-claim edit shown after {edit_preview_s:.1f} s.")
         result: dict[str, float | int] = {
             "claims": claims,
             "check_s": round(check.seconds, 2),
+            "check_again_s": round(check_again.seconds, 2),
             "generate_s": round(generate_s, 2),
             "build_s": round(build.seconds, 2),
+            "rebuild_s": round(rebuild.seconds, 2),
             "plain_mkdocs_build_s": round(plain_s, 2),
+            "build_over_plain": round(build.seconds / plain_s, 2),
+            "serve_start_s": round(serve_start_s, 2),
+            "edit_preview_s": round(edit_preview_s, 2),
             "peak_rss_mb": round(build.peak_rss_mb),
             "site_mb": round(folder_bytes(site) / 1e6, 1),
             "site_kb_per_claim": round(folder_bytes(site) / 1e3 / claims, 1),

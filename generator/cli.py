@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.i18n import shipped_tags
 from generator.pipeline import examine
 from generator.problems import ConfigError, GeneratorError, InputError, display_path, printable
 from generator.report_problems import FORMATS, format_problems
@@ -30,7 +31,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json" and not problems:
         print(format_problems([], "json"))
     elif args.format == "text":
-        print(f"OK: {len(report.claims)} claims, {len(report.sources)} sources, {len(report.scale.verdicts)} verdicts.")
+        translated = f", {_count(len(report.translations), 'translation')}" if report.translations else ""
+        sources, verdicts = len(report.sources), len(report.scale.verdicts)
+        print(f"OK: {len(report.claims)} claims{translated}, {sources} sources, {verdicts} verdicts.")
     return 0
 
 
@@ -107,7 +110,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Start a new, empty report in a folder: settings, rating scale, standards, team, pages and workflows."""
     from generator.edit.start_report import start_report
 
-    written = start_report(Path(args.dir).resolve(), args.dir)
+    written = start_report(Path(args.dir).resolve(), args.dir, args.language)
     shown = printable(args.dir)
     print(f"Started a report in {shown}/: {len(written)} files.")
     print(f"Next: cd {shown}, then python -m generator check lists what is left to write (every TODO),")
@@ -217,6 +220,31 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translate(args: argparse.Namespace) -> int:
+    """Start a claim's version in another language the report publishes, or mark it up to date."""
+    from generator.edit.translate import translate_claim
+    from generator.problems import UsageError
+
+    layout = _layout(args)
+    report, _problems = examine(layout)
+    claim = next((c for c in report.claims if c.id == args.claim), None) if report else None
+    if report is None or claim is None:
+        raise UsageError(
+            f"no valid claim record {args.claim}",
+            "Give the id of a claim in claims/; `python -m generator check` shows what is wrong with a record.",
+        )
+    shown, new = translate_claim(layout, claim, args.language, report.languages[1:])
+    if new:
+        print(f"Wrote {shown}: translate its texts, replacing each TODO, then check.")
+    else:
+        print(f"Marked {shown} as translating {claim.path} as it is now.")
+    return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _source_kinds() -> list[str]:
     from generator.load.schema_check import load_schema
 
@@ -261,6 +289,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help=cmd_init.__doc__, description=cmd_init.__doc__)
     init.add_argument("dir", metavar="DIR", help="the new report's folder; it must not exist, or be empty")
+    init.add_argument(
+        "--language",
+        default="en",
+        metavar="LANG",
+        help="the report's language (BCP 47): its interface, rating scale and pages; one of "
+        + ", ".join(shipped_tags()),
+    )
     init.set_defaults(run=cmd_init)
 
     new = commands.add_parser("new", help=cmd_new.__doc__, description=cmd_new.__doc__)
@@ -322,6 +357,11 @@ def build_parser() -> argparse.ArgumentParser:
     withdraw.add_argument("--reason", required=True, help="why it is withdrawn, shown on its page")
     withdraw.add_argument("--date", default="", help="date of the withdrawal, YYYY-MM-DD (default: today)")
     withdraw.set_defaults(run=cmd_withdraw)
+
+    translate = commands.add_parser("translate", help=cmd_translate.__doc__, description=cmd_translate.__doc__)
+    translate.add_argument("claim", metavar="CLAIM_ID", help="the claim's id, for example fc-0007")
+    translate.add_argument("--language", required=True, help="one of report.yml's languages, for example sr")
+    translate.set_defaults(run=cmd_translate)
     return parser
 
 

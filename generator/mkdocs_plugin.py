@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from generator.problems import GeneratorError, InputError
 from generator.report_problems import format_problems
 from generator.settings import Layout, Site
+from generator.site.search_index import BackgroundIndex
 from generator.site_run import INPUTS, SiteRun
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
@@ -39,13 +40,18 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     prepared = None  # the report `generator build` has just checked, when it runs MkDocs
     index = True  # False when `generator build` indexes the site itself, once moved in place
     pages_dir: Path | None = None  # kept across `serve` rebuilds, so that `--dirty` skips unchanged pages
+    searching: BackgroundIndex | None = None  # a preview indexes for search in the background after its first build
+    indexed_once = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-")) if command == "serve" else None
+        self.searching = BackgroundIndex() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         if self.run:
             self.run.close()
+        if self.searching:
+            self.searching.wait(timeout=60)
         if self.pages_dir:
             shutil.rmtree(self.pages_dir, ignore_errors=True)
 
@@ -65,6 +71,11 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             log.warning(notice)
         config.extra_css = self.run.stylesheets(config.extra_css)
         config.theme.dirs = self.run.theme_dirs(config.theme.dirs, bool(config.theme.custom_dir))
+        config_file = Path(config.config_file_path)
+        language, config.extra["factcheck_ui"] = self.run.theme_settings(config_file, config.theme.dirs)
+        if language:
+            config.theme["language"] = language
+        config.markdown_extensions = self.run.markdown_extensions(config.markdown_extensions)
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -99,7 +110,11 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     def on_post_build(self, config: Any) -> None:
         with _as_plugin_error():
             assert self.run is not None
-            self.run.finish(Path(config.site_dir), index=self.index)
+            if self.searching and self.searching.error:
+                log.warning(self.searching.error)
+            background = self.searching if self.indexed_once else None  # the first build is searchable at once
+            self.run.finish(Path(config.site_dir), index=self.index, background=background)
+            self.indexed_once = self.index
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for path in SiteRun.watched(self.layout):

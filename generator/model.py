@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -23,10 +23,18 @@ class Verdict:
     rank: int | None
     colour: str
     icon: str
+    translations: tuple[tuple[str, str, str], ...] = ()  # (language, label, definition) for the other languages
 
     @property
     def rated(self) -> bool:
         return self.rank is not None
+
+    def in_language(self, language: str) -> Verdict:
+        """Return this verdict with its label and definition in ``language``, if ratings.yml gives them."""
+        for tag, label, definition in self.translations:
+            if tag == language:
+                return replace(self, label=label, definition=definition)
+        return self
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,31 @@ class Standards:
         return next((r for r in self.rules if r.name == name and r.level != "off"), None)
 
 
+@dataclass(frozen=True)
+class ClaimTranslation:
+    """A claim's text in another language the report publishes; all else comes from its record."""
+
+    claim_id: str
+    language: str
+    path: str
+    by: str
+    claim: str
+    summary: str
+    analysis: str
+    stale: bool  # the record's text has changed since it was translated
+
+    def applied_to(self, claim: Claim) -> Claim:
+        """Return ``claim`` as this language publishes it: its texts and its verdict's label translated."""
+        return replace(
+            claim,
+            claim=self.claim,
+            summary=self.summary,
+            analysis=self.analysis,
+            verdict=claim.verdict.in_language(self.language),
+            path=self.path,
+        )
+
+
 @dataclass
 class Report:
     """Everything the pages and exports are made from."""
@@ -207,6 +240,27 @@ class Report:
     sources: dict[str, Source]
     claims: list[Claim]
     standards: Standards = field(default_factory=Standards)
+    translations: tuple[ClaimTranslation, ...] = ()
+
+    def translations_of(self, claim_id: str) -> list[ClaimTranslation]:
+        """Return the claim's versions in the report's other languages, in the order of report.yml."""
+        return self._translations.get(claim_id, [])
+
+    def translated_into(self, claim_id: str, language: str) -> bool:
+        return any(t.language == language for t in self.translations_of(claim_id))
+
+    @cached_property
+    def _translations(self) -> dict[str, list[ClaimTranslation]]:
+        order = {language: i for i, language in enumerate(self.languages)}
+        by_claim: dict[str, list[ClaimTranslation]] = {}
+        for translation in sorted(self.translations, key=lambda t: order.get(t.language, len(order))):
+            by_claim.setdefault(translation.claim_id, []).append(translation)
+        return by_claim
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The report's language, then the others it publishes fact-checks in."""
+        return (self.settings["language"], *self.settings.get("languages", ()))
 
     @property
     def visible(self) -> list[Claim]:

@@ -12,6 +12,7 @@ from generator.load.scale import load_scale, load_settings
 from generator.load.sources import load_sources
 from generator.load.standards import load_standards
 from generator.load.todos import todo_warnings
+from generator.load.translations import load_translations
 from generator.model import Report
 from generator.problems import ConfigError, InputError, Problem
 from generator.render.pages import render_pages
@@ -41,15 +42,17 @@ def examine(layout: Layout) -> tuple[Report | None, list[Problem]]:
     settings, problems = load_settings(layout.path("settings"), layout.root)
     standards, found = load_standards(layout.path("standards"), layout.path("team"), layout.root)
     problems += found
-    scale, found = load_scale(layout.path("ratings"), layout.root)
+    scale, found = load_scale(layout.path("ratings"), layout.root, (settings or {}).get("languages", ()))
     problems += found
     sources, found = load_sources(layout.path("seeds"), layout.root)
     problems += found
     claims, found = load_claims(layout.path("claims"), layout.root, sources, scale)
     problems += found
+    translations, found = load_translations(layout.path("claims"), layout.root, claims, settings or {})
+    problems += found
     if scale is None or settings is None:
         return None, sorted(problems)
-    report = Report(settings, scale, sources, claims, standards)
+    report = Report(settings, scale, sources, claims, standards, translations)
     problems += check_standards(report)  # on every valid claim, so that one run reports everything
     problems += todo_warnings(layout.root, [layout.settings, layout.team, "mkdocs.yml"])
     return report, sorted(problems)

@@ -15,13 +15,15 @@ from generator.export.head import Head, feed_link, page_heads
 from generator.model import Report
 from generator.pipeline import load_and_render, write_pages
 from generator.render.compact import compact_html
-from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in
+from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in, interface
 from generator.settings import Layout, Site
 from generator.site.build_date import date_build
 from generator.site.docs_links import refuse_links_out_of
+from generator.site.page_language import mark_languages
 from generator.site.progress import Progress
-from generator.site.search_index import index_site
+from generator.site.search_index import BackgroundIndex, index_site
 from generator.site.site_dir import record_written
+from generator.site.theme_language import theme_language, theme_words
 
 THEME = Path(__file__).resolve().parent / "theme"  # the report's head, styles and Pagefind search
 NO_SITE_URL = "site_url is not set in mkdocs.yml: ClaimReview, the feed and the data files are left out"
@@ -48,6 +50,7 @@ class SiteRun:
         self.feed = feed_link(self.report, site) if site.site_url else None
         self.built = self.total = 0
         self.engine = engine
+        self.ui = interface(self.report)
         # The engine dates the sitemap by this clock; the data's own date makes builds reproducible.
         self._undate = date_build(self.report)
 
@@ -72,6 +75,15 @@ class SiteRun:
     def watched(layout: Layout) -> list[Path]:
         """Return the report's inputs that exist, for a preview to watch (standards and a team are optional)."""
         return [path for part in INPUTS if (path := layout.path(part)).exists()]
+
+    def theme_settings(self, config_file: Path, theme_dirs: list[str]) -> tuple[str | None, dict[str, Any]]:
+        """Return the theme's language (None: keep mkdocs.yml's) and the words of the report's partials."""
+        return theme_language(self.ui, config_file, theme_dirs), theme_words(self.ui)
+
+    @staticmethod
+    def markdown_extensions(listed: list[str]) -> list[str]:
+        """Return the site's Markdown extensions with attr_list, which keeps the pages' heading ids in any language."""
+        return listed if "attr_list" in listed else [*listed, "attr_list"]
 
     def write_markdown(self, folder: Path) -> None:
         """Write the generated pages to ``folder`` (for `serve --dirty`, or for another engine)."""
@@ -98,12 +110,22 @@ class SiteRun:
         """Count a page the engine has written, and return its HTML without the templates' indentation."""
         self.built += 1
         self.progress.count(f"Building pages with {self.engine}", self.built, self.total)
-        return compact_html(html)
+        html = compact_html(html)
+        # The theme marks a right-to-left language on <body>; the root element says it for the whole page.
+        return html.replace("<html ", f'<html dir="{self.ui.direction}" ', 1) if self.ui.direction == "rtl" else html
 
-    def finish(self, site_dir: Path, index: bool = True) -> None:
-        """Write the data files into the built site and, unless the caller does it later, index it for search."""
+    def finish(self, site_dir: Path, index: bool = True, background: BackgroundIndex | None = None) -> None:
+        """Write the data files into the built site and, unless the caller does it later, index it for search.
+
+        With ``background`` (a preview's rebuild), the index is brought up to date in a thread instead.
+        """
+        mark_languages(site_dir, self.report)
         if self.site.site_url:
             write_files(export_files(self.report, self.site), site_dir)
+        if background is not None:
+            background.start(site_dir)
+            self.progress.finish()
+            return
         if not index:
             self.progress.finish()
             return

@@ -24,8 +24,10 @@ from generator.export.files import export_files, write_files
 from generator.export.head import Head, feed_link, page_heads
 from generator.model import Report
 from generator.problems import ConfigError, GeneratorError
-from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in, render_pages
+from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in, interface, render_pages
 from generator.settings import Site
+from generator.site.page_language import mark_languages
+from generator.site.theme_language import theme_language, theme_words
 
 INSTALL = "pip install 'factcheck-generator[zensical]'"
 THEMES = Path(__file__).resolve().parent
@@ -53,16 +55,33 @@ def build_with_zensical(root: Path, out: Path, report: Report, strict: bool = Tr
         config.pop("plugins", None)  # Zensical ignores them; the pages above are what they would add
         config.update(docs_dir="docs", site_dir="site", extra_css=CSS + list(config.get("extra_css") or []))
         config["theme"] = {**config.get("theme", {}), "custom_dir": "overrides"}
+        # The theme's words in the report's language, as the MkDocs plugin gives them (site_run.py).
+        ui = interface(report)
+        language = theme_language(ui, root / "mkdocs.yml", [str(project / "overrides"), str(_templates())])
+        if language:
+            config["theme"]["language"] = language
+        config["extra"] = {**(config.get("extra") or {}), "factcheck_ui": theme_words(ui)}
+        extensions = config.get("markdown_extensions") or []
+        if not any(e == "attr_list" or (isinstance(e, dict) and "attr_list" in e) for e in extensions):
+            config["markdown_extensions"] = [*extensions, "attr_list"]
         (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         command = [sys.executable, "-m", "zensical", "build", "-f", str(project / "mkdocs.yml")]
         done = subprocess.run(command + (["--strict"] if strict else []), cwd=project, check=False)
         if done.returncode != 0:
             raise GeneratorError("Zensical could not build the site: see its messages above")
+        mark_languages(project / "site", report)
         (project / "site").rename(out)
     finally:
         shutil.rmtree(project, ignore_errors=True)
     if site.site_url:
         write_files(export_files(report, site), out)
+
+
+def _templates() -> Path:
+    """Return the folder of Zensical's own templates."""
+    spec = importlib.util.find_spec("zensical")
+    assert spec is not None and spec.origin is not None
+    return Path(spec.origin).parent / "templates"
 
 
 def check_installed() -> None:
@@ -75,7 +94,11 @@ def _with_front_matter(content: str, head: Head | None, feed: dict[str, str] | N
     """Return a generated page with what the plugin gives the theme (head, feed) in its front matter."""
     extra: dict[str, Any] = {"factcheck_generated": True}
     if head is not None:
-        extra["factcheck_head"] = {"json_ld": head.json_ld, "meta": [list(m) for m in head.meta]}
+        extra["factcheck_head"] = {
+            "json_ld": head.json_ld,
+            "meta": [list(m) for m in head.meta],
+            "alternates": [list(a) for a in head.alternates],
+        }
     if feed is not None:
         extra["factcheck_feed"] = feed
     added = yaml.safe_dump(extra, allow_unicode=True, width=1_000_000)

@@ -209,3 +209,23 @@ def test_search_works_under_mkdocs_serve_at_the_sites_path(tmp_path: Path, page:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_dialog_says_when_a_preview_is_still_updating_the_index(fixture_site: Path, page: Any) -> None:
+    flag = fixture_site / "search-stale.json"  # what a preview writes while Pagefind runs in the background
+    flag.write_text('{"stale": true}\n', encoding="utf-8")
+    try:
+        with serve(fixture_site) as base:
+            page.goto(base + "claims/fc-0002/")
+            search(page, "drills")
+            notice = page.locator(".fc-search__stale")
+            notice.wait_for(state="visible")
+            assert notice.inner_text() == (
+                "The search index is being brought up to date: results may miss the latest edits."
+            )
+            page.keyboard.press("Escape")
+            flag.unlink()
+            page.keyboard.press("/")
+            notice.wait_for(state="hidden")
+    finally:
+        flag.unlink(missing_ok=True)

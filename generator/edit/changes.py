@@ -16,7 +16,6 @@ from generator.problems import clip
 COMPARED = ("claim", "claimant", "claim_date", "analysis", "tags", "reviewers", "corrections")
 
 
-
 @dataclass(frozen=True)
 class Record:
     """A claim record as one version has it; ``data`` is empty when the file cannot be read."""
@@ -55,6 +54,15 @@ class SourceChange:
     recorded: str = ""  # the sha256 written in seeds/<id>.yml after the change
 
 
+@dataclass(frozen=True)
+class TranslationChange:
+    """A claim's version in another language, added, deleted or edited (``fields``: what changed)."""
+
+    path: str  # claims/<language>/<id>.yml
+    kind: str  # added, deleted, changed
+    fields: tuple[str, ...] = ()
+
+
 @dataclass
 class Changes:
     """Every difference a reviewer should see between two versions of a report."""
@@ -65,6 +73,7 @@ class Changes:
     sources: list[SourceChange] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # verdict id -> label, from ratings.yml
     files: list[FileChange] = field(default_factory=list)
+    translations: list[TranslationChange] = field(default_factory=list)
 
     def status_changes(self, to: str | None = None) -> list[Changed]:
         return [c for c in self.changed if c.before.status != c.after.status and (to is None or c.after.status == to)]
@@ -92,7 +101,7 @@ class Changes:
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.deleted or self.changed or self.sources or self.files)
+        return not (self.added or self.deleted or self.changed or self.sources or self.files or self.translations)
 
     @property
     def flagged(self) -> list[FileChange]:
@@ -116,6 +125,7 @@ def compare(base: Files, head: Files) -> Changes:
         fields = tuple(k for k in COMPARED if old.data.get(k) != new.data.get(k))
         changes.changed.append(Changed(old, new, tuple(_evidence_changes(old, new)), fields))
     changes.sources = _source_changes(base, head)
+    changes.translations = _translation_changes(base, head)
     on_site = [r.data for r in after.values() if r.status in SHOWN]
     changes.files = [c for path in COMPARED_FILES if (c := file_change(path, base, head, on_site)) is not None]
     return changes
@@ -124,13 +134,36 @@ def compare(base: Files, head: Files) -> Changes:
 def _records(files: Files) -> dict[str, Record]:
     records = {}
     for path, raw in files.items():
-        if not path.startswith("claims/"):
+        if not path.startswith("claims/") or path.count("/") != 1:
             continue
         stem = path.removeprefix("claims/").removesuffix(".yml")
         doc, _ = parse_yaml(raw.decode("utf-8-sig", errors="replace"), path)
         data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
         records[stem] = Record(stem, path, data)
     return records
+
+
+def _translation_changes(base: Files, head: Files) -> list[TranslationChange]:
+    def read(files: Files) -> dict[str, dict[str, Any]]:
+        found = {}
+        for path, raw in files.items():
+            if path.startswith("claims/") and path.count("/") == 2:
+                doc, _ = parse_yaml(raw.decode("utf-8-sig", errors="replace"), path)
+                found[path] = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        return found
+
+    before, after = read(base), read(head)
+    changes = []
+    for path in sorted(before.keys() | after.keys()):
+        if path not in before:
+            changes.append(TranslationChange(path, "added"))
+        elif path not in after:
+            changes.append(TranslationChange(path, "deleted"))
+        elif before[path] != after[path]:
+            keys = sorted(before[path].keys() | after[path].keys(), key=str)
+            fields = tuple(str(k) for k in keys if before[path].get(k) != after[path].get(k))
+            changes.append(TranslationChange(path, "changed", fields))
+    return changes
 
 
 def _labels(files: Files) -> dict[str, str]:

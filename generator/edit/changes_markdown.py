@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from generator.edit.changes import Changed, Changes, Record, SourceChange
+from generator.edit.changes import Changed, Changes, Record, SourceChange, TranslationChange
 from generator.edit.file_changes import FileChange, Setting
 from generator.problems import clip
 
@@ -103,6 +103,7 @@ def format_changes(changes: Changes, base: str, head: str) -> str:
         "Other fields changed",
         [f"- **{escape(c.after.id)}**: {', '.join(escape(f) for f in c.fields)}" for c in changes.changed if c.fields],
     )
+    _section(lines, "Translations", [_translation(t) for t in changes.translations])
     _section(lines, "Source texts", [_source(s) for s in changes.sources])
     for f in changes.files:
         _section(lines, _title(f.path)[0], _file(f, base, head))
@@ -122,12 +123,22 @@ def _tally(changes: Changes) -> str:
         (len(changes.verdicts), "verdicts changed" if len(changes.verdicts) != 1 else "verdict changed"),
         (len(changes.changed), "records edited" if len(changes.changed) != 1 else "record edited"),
         (len(changes.sources), "sources changed" if len(changes.sources) != 1 else "source changed"),
+        (
+            len(changes.translations),
+            "translations changed" if len(changes.translations) != 1 else "translation changed",
+        ),
     ]
     for f in changes.files:
         n = len(f.settings) or 1
         counts.append((n, _title(f.path)[1] + ("s" if n != 1 else "")))
     said = [f"{n} {what}" for n, what in counts if n]
     return ", ".join(said) if said else "no claim or source changed"
+
+
+def _translation(t: TranslationChange) -> str:
+    _, language, name = t.path.split("/")
+    what = f"{', '.join(escape(f) for f in t.fields)} changed" if t.kind == "changed" else t.kind
+    return f"- **{escape(name.removesuffix('.yml'))}** in {escape(language)} ({escape(t.path)}): {what}"
 
 
 def _claim(r: Record) -> str:

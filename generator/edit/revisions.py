@@ -21,9 +21,9 @@ COMPARED_FILES = (*REPORT_FILES, SITE_CONFIG)
 
 
 def wanted(path: str) -> bool:
-    """Whether ``path`` is part of what a diff compares: records, source texts and metadata, report files."""
+    """Whether ``path`` is part of what a diff compares: records and translations, sources, report files."""
     folder, _, name = path.rpartition("/")
-    if folder == "claims":
+    if folder == "claims" or folder.startswith("claims/") and folder.count("/") == 1:  # a record, a translation
         return name.endswith(".yml")
     if folder == "seeds":
         return name.endswith((".txt", ".yml"))
@@ -33,7 +33,7 @@ def wanted(path: str) -> bool:
 def read_worktree(root: Path) -> Files:
     """Return the report's files as they are on disk, committed or not."""
     files: Files = {}
-    for pattern in ("claims/*.yml", "seeds/*.txt", "seeds/*.yml", *COMPARED_FILES):
+    for pattern in ("claims/*.yml", "claims/*/*.yml", "seeds/*.txt", "seeds/*.yml", *COMPARED_FILES):
         for file in sorted(root.glob(pattern)):
             if file.is_file():
                 files[file.relative_to(root).as_posix()] = file.read_bytes()

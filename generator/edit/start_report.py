@@ -7,21 +7,31 @@ warning, so the new report checks and builds at once and says what is left to wr
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+from jinja2 import Environment, StrictUndefined
+
 from generator import __version__
+from generator.i18n import Interface
 from generator.problems import UsageError
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 # Files whose names start with a dot are kept under other names in the package, where tools skip them.
 RENAMED = {"gitignore": ".gitignore", "github": ".github"}
 FILLED_IN = ("README.md", "requirements.txt")
+# Files written in the report's language: templates whose messages come from the interface's catalog.
+TEMPLATE = ".j2"
 EMPTY = ("claims", "seeds")
 
 
-def start_report(target: Path, shown: str) -> list[str]:
-    """Write a new report into ``target`` (``shown`` in messages); return the files written, sorted."""
+def start_report(target: Path, shown: str, language: str = "en") -> list[str]:
+    """Write a new report into ``target`` (``shown`` in messages) in ``language``; return the files written, sorted.
+
+    Raises UsageError, listing the shipped languages, when ``language`` has no catalog.
+    """
+    ui = Interface.for_language(language)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(
             f"{shown} already exists and is not an empty folder; nothing was written",
@@ -34,9 +44,14 @@ def start_report(target: Path, shown: str) -> list[str]:
             continue
         rel = source.relative_to(SCAFFOLD)
         rel = Path(RENAMED.get(rel.parts[0], rel.parts[0]), *rel.parts[1:])
+        if rel.name.endswith(TEMPLATE):
+            rel = rel.with_name(rel.name.removesuffix(TEMPLATE))
         out = target / rel
         out.parent.mkdir(parents=True, exist_ok=True)
-        if rel.as_posix() in FILLED_IN:
+        if source.name.endswith(TEMPLATE):
+            text = _environment(ui).from_string(source.read_text(encoding="utf-8")).render(language=language)
+            out.write_text(text, encoding="utf-8", newline="\n")
+        elif rel.as_posix() in FILLED_IN:
             text = source.read_text(encoding="utf-8")
             text = text.replace("{version}", __version__).replace("{title}", "A new fact-check report")
             out.write_text(text, encoding="utf-8", newline="\n")
@@ -48,3 +63,19 @@ def start_report(target: Path, shown: str) -> list[str]:
         (target / name / ".gitkeep").write_bytes(b"")  # git keeps no empty folder
         written.append(f"{name}/.gitkeep")
     return sorted(written)
+
+
+def _environment(ui: Interface) -> Environment:
+    """Return the environment of the scaffold's templates: YAML and Markdown in ``ui``'s language."""
+    env = Environment(
+        undefined=StrictUndefined,
+        autoescape=False,  # YAML and Markdown: values are quoted by the yaml filter
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(ui.translations, newstyle=True)  # type: ignore[attr-defined]
+    # A JSON string is a valid YAML double-quoted scalar.
+    env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    return env

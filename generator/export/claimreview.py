@@ -8,21 +8,23 @@ from generator.export.common import (
     LICENCE_URL,
     SCHEMA_ORG,
     base_url,
-    claim_url,
     exported,
-    reviewed,
+    page_url,
+    reviewed_versions,
 )
 from generator.model import Claim, Report, Source
+from generator.render.versions import Version
 from generator.settings import Site
 
 
-def claim_review(report: Report, site: Site, claim: Claim) -> dict[str, Any]:
-    """Return the ClaimReview of one claim, without its @context.
+def claim_review(report: Report, site: Site, version: Version) -> dict[str, Any]:
+    """Return the ClaimReview of one claim in one language (``version``), without its @context.
 
     A verdict the scale does not rate (an opinion, say) has no number: it keeps its label in
     alternateName and leaves out ratingValue, bestRating and worstRating, which are for
     numeric ratings only.
     """
+    claim = version.claim
     verdict = claim.verdict
     rating: dict[str, Any] = {
         "@type": "Rating",
@@ -42,12 +44,12 @@ def claim_review(report: Report, site: Site, claim: Claim) -> dict[str, Any]:
         item["datePublished"] = claim.claim_date
     review: dict[str, Any] = {
         "@type": "ClaimReview",
-        "url": claim_url(site, claim),
+        "url": page_url(site, version.page),
         "claimReviewed": claim.claim,
         "author": publisher(report),
         "datePublished": claim.published,
         "dateModified": claim.updated,
-        "inLanguage": report.settings["language"],
+        "inLanguage": version.language,
         "reviewRating": rating,
         "itemReviewed": item,
     }
@@ -58,14 +60,13 @@ def claim_review(report: Report, site: Site, claim: Claim) -> dict[str, Any]:
     return review
 
 
-def page_claim_review(report: Report, site: Site, claim: Claim) -> dict[str, Any]:
+def page_claim_review(report: Report, site: Site, version: Version) -> dict[str, Any]:
     """Return the ClaimReview as it stands alone in a page's head: with its @context."""
-    return {"@context": SCHEMA_ORG, **claim_review(report, site, claim)}
+    return {"@context": SCHEMA_ORG, **claim_review(report, site, version)}
 
 
 def data_feed(report: Report, site: Site) -> dict[str, Any]:
-    """Return a schema.org DataFeed of every published ClaimReview, one DataFeedItem each."""
-    claims = reviewed(report)
+    """Return a schema.org DataFeed of every published ClaimReview, one DataFeedItem each (one per language)."""
     feed: dict[str, Any] = {
         "@context": SCHEMA_ORG,
         "@type": "DataFeed",
@@ -76,11 +77,11 @@ def data_feed(report: Report, site: Site) -> dict[str, Any]:
         "dataFeedElement": [
             {
                 "@type": "DataFeedItem",
-                "dateCreated": c.published,
-                "dateModified": c.updated,
-                "item": claim_review(report, site, c),
+                "dateCreated": v.claim.published,
+                "dateModified": v.claim.updated,
+                "item": claim_review(report, site, v),
             }
-            for c in claims
+            for v in reviewed_versions(report)
         ],
     }
     if exported(report):

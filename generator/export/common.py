@@ -8,6 +8,7 @@ from typing import Any
 from generator.model import Claim, Report, Source
 from generator.problems import GeneratorError
 from generator.render import urls
+from generator.render.versions import Version, versions
 from generator.settings import Site
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -31,6 +32,10 @@ def claim_url(site: Site, claim: Claim) -> str:
     return urls.absolute(base_url(site), urls.claim_page(claim.id))
 
 
+def page_url(site: Site, page: str) -> str:
+    return urls.absolute(base_url(site), page)
+
+
 def source_url(site: Site, source: Source) -> str:
     return urls.absolute(base_url(site), urls.source_page(source.id))
 
@@ -43,6 +48,11 @@ def exported(report: Report) -> list[Claim]:
 def reviewed(report: Report) -> list[Claim]:
     """Claims whose verdict the report stands behind: published ones (a withdrawn verdict is not)."""
     return [c for c in exported(report) if c.status == "published"]
+
+
+def reviewed_versions(report: Report) -> list[Version]:
+    """Every language's version of the published claims: claim by claim, the record's first."""
+    return [version for claim in reviewed(report) for version in versions(report, claim)]
 
 
 def date_time(day: str) -> str:

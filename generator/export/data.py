@@ -7,9 +7,10 @@ import hashlib
 import io
 from typing import Any
 
-from generator.export.common import LICENCE_NAME, LICENCE_URL, base_url, claim_url, exported, source_url
+from generator.export.common import LICENCE_NAME, LICENCE_URL, base_url, claim_url, exported, page_url, source_url
 from generator.model import Claim, Evidence, Passage, Report, Source, Translation
 from generator.render.fragments import passage_link, quote_link
+from generator.render.versions import Version, versions
 from generator.settings import Site
 
 CSV_COLUMNS = (
@@ -54,6 +55,7 @@ def claims_data(report: Report, site: Site) -> dict[str, Any]:
         "title": settings["title"],
         "description": settings["description"],
         "language": settings["language"],
+        "languages": list(report.languages),
         "publisher": {"name": settings["publisher"], "url": settings.get("publisher_url")},
         "url": base_url(site),
         "license": {"name": LICENCE_NAME, "url": LICENCE_URL},
@@ -150,6 +152,23 @@ def _claim(report: Report, site: Site, claim: Claim) -> dict[str, Any]:
         "corrections": [{"date": c["date"], "note": c["note"]} for c in claim.corrections],
         "withdrawn": dict(claim.withdrawn) if claim.withdrawn else None,
         "tags": claim.tags,
+        "translations": [_version(site, v) for v in versions(report, claim)[1:]],
+    }
+
+
+def _version(site: Site, version: Version) -> dict[str, Any]:
+    translated, translation = version.claim, version.translation
+    assert translation is not None  # only a translated version is listed
+    return {
+        "language": version.language,
+        "url": page_url(site, version.page),
+        "record": translated.path,
+        "claim": translated.claim,
+        "verdict_label": translated.verdict.label,
+        "summary": translated.summary,
+        "analysis": translated.analysis,
+        "by": translation.by,
+        "current": not version.stale,
     }
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.dates import human_date
 from generator.export.claimreview import page_claim_review
-from generator.export.common import base_url, claim_url, exported, script_json
+from generator.export.common import base_url, exported, page_url, script_json
 from generator.export.feed import PATH as FEED_PATH
+from generator.i18n import Interface
 from generator.model import Claim, Report
-from generator.render import urls
+from generator.render.versions import Version, versions
 from generator.settings import Site
 
 
@@ -22,17 +22,25 @@ class Head:
 
     json_ld: str
     meta: tuple[tuple[str, str, str], ...]
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, address) of each language's version
+    language: str = ""  # the page's language, when it is not the report's
 
 
 def page_heads(report: Report, site: Site) -> dict[str, Head]:
-    """Return the head of every claim page, by the page's path under docs/ (claims/<id>.md)."""
-    return {urls.claim_page(c.id): claim_head(report, site, c) for c in exported(report)}
+    """Return the head of every claim page, by the page's path under docs/ (claims/<id>.md, <language>/claims/...)."""
+    heads = {}
+    for claim in exported(report):
+        every = versions(report, claim)
+        for version in every:
+            heads[version.page] = claim_head(report, site, version, every)
+    return heads
 
 
-def claim_head(report: Report, site: Site, claim: Claim) -> Head:
+def claim_head(report: Report, site: Site, version: Version, every: list[Version]) -> Head:
     """Return one claim page's head; a withdrawn claim keeps its sharing metadata but no ClaimReview."""
-    url = claim_url(site, claim)
-    description = share_description(claim)
+    claim = version.claim
+    url = page_url(site, version.page)
+    description = share_description(claim, Interface.for_language(version.language))
     tags = [
         ("property", "og:type", "article"),
         ("property", "og:site_name", report.settings["title"]),
@@ -46,19 +54,26 @@ def claim_head(report: Report, site: Site, claim: Claim) -> Head:
         ("name", "twitter:description", description),
     ]
     meta = tuple((attribute, key, " ".join(str(content).split())) for attribute, key, content in tags)
-    json_ld = script_json(page_claim_review(report, site, claim)) if claim.status == "published" else ""
-    return Head(json_ld, meta)
+    json_ld = script_json(page_claim_review(report, site, version)) if claim.status == "published" else ""
+    if len(every) == 1:
+        return Head(json_ld, meta)
+    alternates = tuple((v.language, page_url(site, v.page)) for v in every)
+    alternates += (("x-default", page_url(site, every[0].page)),)
+    language = version.language if version.translation else ""
+    return Head(json_ld, meta, alternates, language)
 
 
-def share_description(claim: Claim) -> str:
+def share_description(claim: Claim, ui: Interface) -> str:
     """Return the description shown when the page is shared: the verdict first, then the summary."""
     if claim.withdrawn:
-        return (
-            f"{claim.verdict.label} (withdrawn on {human_date(claim.withdrawn['date'])}). {claim.withdrawn['reason']}"
+        return ui.gettext("{verdict} (withdrawn on {date}). {reason}").format(
+            verdict=claim.verdict.label, date=ui.format_date(claim.withdrawn["date"]), reason=claim.withdrawn["reason"]
         )
     return f"{claim.verdict.label}. {claim.summary}"
 
 
 def feed_link(report: Report, site: Site) -> dict[str, str]:
     """Return the title and address of the Atom feed, for the link every page's head carries."""
-    return {"title": f"{report.settings['title']}: fact-checks (Atom)", "href": base_url(site) + FEED_PATH}
+    ui = Interface.for_language(report.settings["language"])
+    title = ui.gettext("{title}: fact-checks (Atom)").format(title=report.settings["title"])
+    return {"title": title, "href": base_url(site) + FEED_PATH}

@@ -70,7 +70,7 @@ def _load_one(shared: Shared, file: Path) -> tuple[list[Problem], Claim | None, 
     shown = display_path(file, root)
     if file.suffix != ".yml" and file.suffix != ".yaml" or file.name.startswith("."):
         return [], None, None
-    refused = _refused_file(file, inside)
+    refused = refused_file(file, inside)
     if refused:
         return [Problem(shown, 1, 1, *refused)], None, None
     doc, problem = load_yaml(file, shown)
@@ -78,7 +78,7 @@ def _load_one(shared: Shared, file: Path) -> tuple[list[Problem], Claim | None, 
         return ([problem] if problem else []), None, None
     found = check_schema(doc, "claim")
     if "TODO" in json.dumps(doc.data, ensure_ascii=False):  # a quick look first: most records have none
-        found += _check_todo(doc, doc.data, ())
+        found += todo_problems(doc, doc.data, ())
     if not isinstance(doc.data, dict):
         return _masked_by_todo(found), None, None
     declaration = None
@@ -99,7 +99,7 @@ def _load_one(shared: Shared, file: Path) -> tuple[list[Problem], Claim | None, 
     return _masked_by_todo(found), (claim if claim and not found else None), declaration
 
 
-def _refused_file(file: Path, inside: Path) -> tuple[str, str] | None:
+def refused_file(file: Path, inside: Path) -> tuple[str, str] | None:
     """Say why a file in claims/ cannot be a record, by its name or where it leads: (message, hint)."""
     if file.suffix == ".yaml":
         return "claim files end in '.yml'", f"Rename it to {file.stem}.yml."
@@ -139,12 +139,12 @@ def _duplicate_ids(duplicates: dict[str, list[Located]]) -> list[Problem]:
     return problems
 
 
-def _check_todo(doc: Located, value: Any, at: tuple) -> list[Problem]:
+def todo_problems(doc: Located, value: Any, at: tuple) -> list[Problem]:
     """Refuse to-do markers left by 'generator new' in any text of the record."""
     if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _check_todo(doc, v, (*at, k))]
+        return [p for k, v in value.items() for p in todo_problems(doc, v, (*at, k))]
     if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _check_todo(doc, v, (*at, i))]
+        return [p for i, v in enumerate(value) for p in todo_problems(doc, v, (*at, i))]
     if isinstance(value, str) and TODO.search(value):
         return [doc.problem(at, f"{field_name(at)} still holds a TODO marker", "Replace it with the real text.")]
     return []

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.i18n import catalog_id, shipped_tags
 from generator.load.schema_check import load_valid
 from generator.model import Scale, Verdict
 from generator.problems import Problem, display_path
 
 
-def load_scale(file: Path, root: Path) -> tuple[Scale | None, list[Problem]]:
-    """Load and check the scale; return it, or None with the problems that stop its use."""
+def load_scale(file: Path, root: Path, languages: Sequence[str] = ()) -> tuple[Scale | None, list[Problem]]:
+    """Load and check the scale; return it, or None with the problems that stop its use.
+
+    ``languages`` are the report's other languages: each verdict needs its label and definition in each.
+    """
     shown = display_path(file, root)
     if not file.exists():
         return None, [Problem(shown, 1, 1, "rating scale not found", "Create it; see the format reference.")]
@@ -23,9 +28,19 @@ def load_scale(file: Path, root: Path) -> tuple[Scale | None, list[Problem]]:
         if item["id"] in seen:
             problems.append(doc.problem(("verdicts", i, "id"), f"verdict '{item['id']}' is defined twice"))
         seen.add(item["id"])
+        for language in languages:
+            if language not in item.get("translations", {}):
+                problems.append(
+                    doc.problem(
+                        ("verdicts", i, "translations") if "translations" in item else ("verdicts", i, "id"),
+                        f"verdict '{item['id']}' has no label and definition in '{language}'",
+                        f"report.yml publishes in {language}: add to the verdict\n"
+                        f"translations: {{{language}: {{label: ..., definition: ...}}}}",
+                    )
+                )
     if not any(item["rank"] is not None for item in doc.data["verdicts"]):
         problems.append(doc.problem(("verdicts",), "the scale has no rated verdict (every rank is null)"))
-    scale = Scale(tuple(Verdict(**item) for item in doc.data["verdicts"]))
+    scale = Scale(tuple(_verdict(item) for item in doc.data["verdicts"]))
     return (None if problems else scale), problems
 
 
@@ -39,4 +54,20 @@ def load_settings(file: Path, root: Path) -> tuple[dict[str, Any] | None, list[P
             )
         ]
     doc, problems = load_valid(file, shown, "report")
-    return (dict(doc.data) if doc else None), problems
+    if doc:
+        for i, tag in enumerate([doc.data["language"], *doc.data.get("languages", [])]):
+            if catalog_id(tag) is None:
+                problems.append(
+                    doc.problem(
+                        ("languages", i - 1) if i else ("language",),
+                        f"no interface catalog for language '{tag}'",
+                        f"Expected one of: {', '.join(shipped_tags())}. To add a catalog, see docs/languages.md.",
+                    )
+                )
+    return (dict(doc.data) if doc and not problems else None), problems
+
+
+def _verdict(item: dict[str, Any]) -> Verdict:
+    given = item.get("translations", {})
+    translations = tuple((tag, text["label"], text["definition"]) for tag, text in sorted(given.items()))
+    return Verdict(**{**item, "translations": translations})

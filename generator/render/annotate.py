@@ -9,6 +9,7 @@ from html import escape
 from markupsafe import Markup
 
 from generator.chars import INVISIBLE, describe
+from generator.i18n import N_, Interface
 from generator.model import Claim, Passage, Source, Verdict
 from generator.render.icons import icon
 from generator.render.urls import claim_page, link, source_page
@@ -35,7 +36,7 @@ def highlights_for(source: Source, claims: list[Claim]) -> list[Highlight]:
     return sorted(found, key=lambda h: (h.passage.start, h.passage.end, h.role != "claim", h.claim.id))
 
 
-def text_html(text: str) -> str:
+def text_html(text: str, ui: Interface | None = None) -> str:
     """Escape source text for a one-line HTML block shown with white-space: pre-wrap.
 
     An invisible character of the text (generator.chars) is shown as a mark naming it, in its
@@ -45,7 +46,10 @@ def text_html(text: str) -> str:
     a<span class="fc-invisible" title="An invisible character of the text: U+200B (ZERO WIDTH SPACE)">U+200B</span>b&lt;
     """
     html = escape(text, quote=False).replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#9;")
-    return INVISIBLE.sub(_invisible_mark, html) if INVISIBLE.search(html) else html
+    if not INVISIBLE.search(html):
+        return html
+    said = ui.gettext("An invisible character of the text: {name}") if ui else _INVISIBLE
+    return INVISIBLE.sub(lambda found: _invisible_mark(found, said), html)
 
 
 def one_line(value: str) -> str:
@@ -53,15 +57,15 @@ def one_line(value: str) -> str:
     return escape(" ".join(value.split()))
 
 
-def _invisible_mark(found: re.Match[str]) -> str:
+_INVISIBLE = N_("An invisible character of the text: {name}")
+
+
+def _invisible_mark(found: re.Match[str], said: str) -> str:
     char = found[0]
-    return (
-        f'<span class="fc-invisible" title="An invisible character of the text: {describe(char)}">'
-        f"U+{ord(char):04X}</span>"
-    )
+    return f'<span class="fc-invisible" title="{escape(said.format(name=describe(char)))}">U+{ord(char):04X}</span>'
 
 
-def annotate(source: Source, highlights: list[Highlight]) -> list[tuple[str, str, Markup]]:
+def annotate(source: Source, highlights: list[Highlight], ui: Interface) -> list[tuple[str, str, Markup]]:
     """Return (kind, label, html) for each part of the text, with passages marked and linked."""
     here = source_page(source.id)
     text = source.text
@@ -104,7 +108,7 @@ def annotate(source: Source, highlights: list[Highlight]) -> list[tuple[str, str
                 anchored.add(h.passage.anchor_id)
                 out.append(f'<span class="fc-anchor" id="{h.passage.anchor_id}"></span>')
         covering = [highlights[i] for i in sorted(open_parts)]
-        chunk = text_html(text[a:b])
+        chunk = text_html(text[a:b], ui)
         if covering:
             lead = next((h for h in covering if h.role == "claim"), covering[0])
             role = lead.role
@@ -113,11 +117,11 @@ def annotate(source: Source, highlights: list[Highlight]) -> list[tuple[str, str
             out.append(chunk)
         # The claim's own label comes before the labels of claims that cite the passage as evidence.
         for h in sorted(ends.get(b, []), key=lambda h: (h.role != "claim", h.claim.id)):
-            out.append(_ref(h, here))
+            out.append(_ref(h, here, ui))
     return [(kind, label, Markup("".join(html))) for kind, label, html in parts]
 
 
-def _ref(h: Highlight, here: str) -> str:
+def _ref(h: Highlight, here: str, ui: Interface) -> str:
     href = link(here, claim_page(h.claim.id))
     verdict: Verdict = h.claim.verdict
     title = one_line(h.claim.claim)
@@ -126,7 +130,9 @@ def _ref(h: Highlight, here: str) -> str:
             f'<a class="fc-ref fc-v-{verdict.id}" href="{href}" title="{title}">'
             f'{icon(verdict.icon)}<span class="fc-ref-id">{h.claim.id}</span> {one_line(verdict.label)}</a>'
         )
+    said = escape(ui.gettext("Evidence for: {claim}")).format(claim=title)
+    label = escape(ui.gettext("evidence"))
     return (
-        f'<a class="fc-ref fc-ref--evidence" href="{href}" title="Evidence for: {title}">'
-        f'evidence · <span class="fc-ref-id">{h.claim.id}</span></a>'
+        f'<a class="fc-ref fc-ref--evidence" href="{href}" title="{said}">'
+        f'{label} · <span class="fc-ref-id">{h.claim.id}</span></a>'
     )

@@ -6,6 +6,7 @@ from html import escape
 
 from markupsafe import Markup
 
+from generator.i18n import Interface
 from generator.model import Verdict
 from generator.render.annotate import one_line
 from generator.render.icons import PATHS
@@ -14,19 +15,26 @@ from generator.render.icons import PATHS
 ROW, ICON, LABEL_W, BAR_W, COUNT_W = 30, 16, 132, 190, 36
 
 
-def verdict_chart(counts: list[tuple[Verdict, int, str]]) -> Markup:
-    """Return an inline SVG with one labelled bar per (verdict, count, link)."""
+def verdict_chart(counts: list[tuple[Verdict, int, str]], ui: Interface) -> Markup:
+    """Return an inline SVG with one labelled bar per (verdict, count, link), in ``ui``'s words."""
     top = max((n for _, n, _ in counts), default=0) or 1
     total = sum(n for _, n, _ in counts)
     height = ROW * len(counts) + 8
     width = LABEL_W + BAR_W + COUNT_W
-    summary = "; ".join(f"{v.label}: {n}" for v, n, _ in counts)
+    summary = ui.gettext("; ").join(
+        ui.gettext("{verdict}: {count}").format(verdict=v.label, count=ui.format_number(n)) for v, n, _ in counts
+    )
+    title = ui.ngettext(
+        "Claims by verdict ({total} in all): {summary}", "Claims by verdict ({total} in all): {summary}", total
+    ).format(total=ui.format_number(total), summary=summary)
     rows = []
     for i, (verdict, n, href) in enumerate(counts):
         y = 4 + i * ROW
         bar = round(BAR_W * n / top) if n else 0
         # The space between the two texts keeps "True 13" apart, so the visible words match the link's name.
-        name = f"{verdict.label}: {n} claim{'' if n == 1 else 's'}"
+        name = ui.ngettext("{verdict}: {count} claim", "{verdict}: {count} claims", n).format(
+            verdict=verdict.label, count=ui.format_number(n)
+        )
         rows.append(
             f'<a href="{escape(href)}" class="fc-chart-row" aria-label="{one_line(name)}">'
             # An unseen band under the whole row: a tap anywhere on it follows the link (30px, not the bar's 20).
@@ -36,13 +44,12 @@ def verdict_chart(counts: list[tuple[Verdict, int, str]]) -> Markup:
             f'<text x="{ICON + 6}" y="{y + 19}" class="fc-chart-label">{one_line(verdict.label)}</text>'
             f'<rect x="{LABEL_W}" y="{y + 4}" width="{max(bar, 2)}" height="{ROW - 10}" rx="3" '
             f'class="fc-chart-bar fc-v-{verdict.id}"/> '
-            f'<text x="{LABEL_W + max(bar, 2) + 8}" y="{y + 19}" class="fc-chart-count">{n}</text></a>'
+            f'<text x="{LABEL_W + max(bar, 2) + 8}" y="{y + 19}" class="fc-chart-count">'
+            f"{ui.format_number(n)}</text></a>"
         )
     # Not role="img": an image may not hold links, and each bar links to its verdict's claims.
     return Markup(
         f'<svg class="fc-chart" viewBox="0 0 {width} {height}" width="100%" role="group" '
         f'aria-labelledby="fc-chart-title" preserveAspectRatio="xMinYMin meet" style="max-width:{width}px">'
-        f'<title id="fc-chart-title">Claims by verdict ({total} in all): {one_line(summary)}</title>'
-        + "".join(rows)
-        + "</svg>"
+        f'<title id="fc-chart-title">{one_line(title)}</title>' + "".join(rows) + "</svg>"
     )

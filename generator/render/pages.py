@@ -7,6 +7,7 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.dates import human_date
+from generator.i18n import N_, Interface
 from generator.model import Claim, Report, Source, Verdict
 from generator.render import urls
 from generator.render.annotate import annotate, highlights_for, text_html
@@ -23,6 +24,7 @@ from generator.render.fragments import passage_link, quote_link
 from generator.render.icons import icon
 from generator.render.reference import format_reference
 from generator.render.rich_text import render_markdown
+from generator.render.versions import language_home, language_name, ratings_page, translated, versions
 from generator.settings import Site
 from generator.standards.check import evaluate
 from generator.standards.rules import BY_NAME
@@ -33,10 +35,34 @@ VERDICT_CSS = "assets/factcheck-verdicts.css"
 REPORT_CSS = (VERDICT_CSS, "assets/stylesheets/factcheck.css")
 SEARCH_CSS = "assets/stylesheets/factcheck-search.css"
 HOME_PER_SOURCE = 10
+# The kinds of text of the source schema, as readers see them.
+KINDS = {
+    "news-report": N_("news report"),
+    "opinion": N_("opinion"),
+    "editorial": N_("editorial"),
+    "analysis": N_("analysis"),
+    "letter": N_("letter"),
+    "press-release": N_("press release"),
+    "official-statement": N_("official statement"),
+    "speech": N_("speech"),
+    "interview": N_("interview"),
+    "transcript": N_("transcript"),
+    "video-transcript": N_("video transcript"),
+    "social-media": N_("social media"),
+    "reader-comments": N_("reader comments"),
+    "report": N_("report"),
+    "document": N_("document"),
+}
 
 
-def environment() -> Environment:
-    """Return the template environment: autoescaped, strict, and every plain value on one line."""
+def interface(report: Report) -> Interface:
+    """Return the interface in the report's language (report.yml's ``language``)."""
+    return Interface.for_language(report.settings["language"])
+
+
+@cache
+def environment(ui: Interface) -> Environment:
+    """Return the template environment: autoescaped, strict, every plain value on one line, in ``ui``'s words."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -47,10 +73,23 @@ def environment() -> Environment:
         finalize=_one_line,
         comment_start_string="{##",
         comment_end_string="##}",
+        extensions=["jinja2.ext.i18n"],
     )  # "{#id}" is Markdown
-    env.filters.update(meta=_meta, source_text=lambda text: Markup(text_html(text)), date=human_date)
+    env.install_gettext_translations(ui.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(
+        meta=_meta,
+        source_text=lambda text: Markup(text_html(text, ui)),
+        date=ui.format_date,
+        number=ui.format_number,
+    )
+    env.filters["language_name"] = language_name
     env.globals["icon"] = icon
-    env.globals["waiver_text"] = waiver_text
+    env.globals["waiver_text"] = lambda waiver: waiver_text(waiver, ui)
+    env.globals["rule_title"] = lambda spec: ui.gettext(spec.title)
+    env.globals["rule_states"] = lambda spec, rule: spec.states(rule, ui)
+    env.globals["ui"] = ui
+    env.globals["kind_name"] = lambda kind: ui.gettext(KINDS[kind]) if kind in KINDS else kind.replace("-", " ")
+    env.globals["language_name"] = ui.language_name
     env.globals.update(passage_link=passage_link, quote_link=quote_link)  # "Check it in the original"
     return env
 
@@ -63,10 +102,12 @@ def fill_in(report: Report, markdown: str, here: str) -> str:
     return markdown
 
 
-def waiver_text(waiver: dict[str, str]) -> str:
+def waiver_text(waiver: dict[str, str], ui: Interface) -> str:
     """Say to readers why a claim is excepted from a rule, in the rule's own sentence."""
     reason = " ".join(waiver["reason"].split())
-    return BY_NAME[waiver["rule"]].waived.format(reason=reason) + ("" if reason.endswith((".", "!", "?")) else ".")
+    return ui.gettext(BY_NAME[waiver["rule"]].waived).format(reason=reason) + (
+        "" if reason.endswith((".", "!", "?")) else "."
+    )
 
 
 def _one_line(value: Any) -> Any:
@@ -93,11 +134,11 @@ SNIPPETS = {"standards": "<!-- factcheck:standards -->", "team": "<!-- factcheck
 
 def render_snippets(report: Report, here: str) -> dict[str, str]:
     """Return the Markdown of the standards and the team, by the marker a page of ``here`` replaces."""
-    env = environment()
+    env = environment(interface(report))
     _, tallies = evaluate(report)
     by_rule = {t.rule: t for t in tallies}
     rules = [(r, BY_NAME[r.name], by_rule[r.name]) for r in report.standards.rules if r.level != "off"]
-    off = [BY_NAME[r.name].title for r in report.standards.rules if r.level == "off"]
+    off = [interface(report).gettext(BY_NAME[r.name].title) for r in report.standards.rules if r.level == "off"]
 
     def href(to: str, fragment: str = "") -> str:
         # A hand-written page links to the Markdown file, as MkDocs checks and resolves it.
@@ -110,19 +151,24 @@ def render_snippets(report: Report, here: str) -> dict[str, str]:
     }
 
 
-def render_pages(report: Report, site: Site) -> dict[str, str]:
-    """Return every generated file of the report, as {path under docs/: content}."""
-    env = environment()
+def render_pages(report: Report, site: Site, ui: Interface | None = None) -> dict[str, str]:
+    """Return every generated file of the report, as {path under docs/: content}, in ``ui``'s language.
+
+    The interface is the report's language (report.yml) unless ``ui`` says another.
+    """
+    ui = ui or interface(report)
+    env = environment(ui)
     visible = sorted(report.visible, key=lambda c: c.id)
     pages: dict[str, str] = {VERDICT_CSS: verdict_css(report.scale.verdicts)}
 
-    def page(path: str, template: str, **context: Any) -> None:
+    def page(path: str, template: str, in_language: str | None = None, **context: Any) -> None:
         def href(to: str, fragment: str = "") -> str:
             return urls.link(path, to, fragment)
 
         if path in pages:  # a record's name taking a listing's address; the checker refuses it
             raise ValueError(f"two pages would be written at {path}")
-        pages[path] = env.get_template(template).render(
+        words = environment(Interface.for_language(in_language)) if in_language else env
+        pages[path] = words.get_template(template).render(
             report=report, site=site, here=path, href=href, urls=urls, **context
         )
 
@@ -136,7 +182,42 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             analysis=render_markdown(claim.analysis, claim_links),
             edit_url=site.edit_url(claim.path),
             source=report.sources[claim.passage.source_id],
+            versions=versions(report, claim),
+            version=None,
+            page_language=report.languages[0],
+            ratings_page="ratings.md",
         )
+    # A translation links a bare id to that claim's version in its language, or else to the record's.
+    links_in = {
+        language: {
+            c.id: f"../{c.id}/" if report.translated_into(c.id, language) else f"../../../claims/{c.id}/"
+            for c in visible
+        }
+        for language in report.languages[1:]
+    }
+    for version in translated(report, visible):
+        page(
+            version.page,
+            "claim.md.j2",
+            claim=version.claim,
+            analysis=render_markdown(version.claim.analysis, links_in[version.language]),
+            edit_url=site.edit_url(version.claim.path),
+            source=report.sources[version.claim.passage.source_id],
+            versions=versions(report, version.claim),
+            version=version,
+            in_language=version.language,
+            page_language=version.language,
+            ratings_page=ratings_page(report, version.language),
+        )
+    homes = [(language, language_home(report, language)) for language in report.languages]
+    counts = Counter(c.verdict.id for c in visible if c.status == "published")
+    every_translation = translated(report, visible)
+    for language, home in homes[1:]:
+        in_language = [v for v in every_translation if v.language == language]
+        scale = ratings_page(report, language)
+        page(home, "translations.md.j2", language, items=in_language, languages=homes, ratings_page=scale)
+        verdicts = [v.in_language(language) for v in report.scale.verdicts]
+        page(scale, "ratings.md.j2", language, counts=counts, verdicts=verdicts)
     touching = _claims_touching(visible)
     for source in sorted(report.sources.values(), key=lambda s: s.id):
         about = touching.get(source.id, [])
@@ -144,27 +225,28 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             urls.source_page(source.id),
             "source.md.j2",
             source=source,
-            parts=annotate(source, highlights_for(source, about)),
+            parts=annotate(source, highlights_for(source, about), ui),
             claims=[c for c in about if c.passage.source_id == source.id],
             cited=[c for c in about if c.passage.source_id != source.id],
         )
     page(
         "index.md",
         "home.md.j2",
-        chart=_chart(report, visible, "index.md"),
+        chart=_chart(report, visible, "index.md", ui),
         claims=visible,
         by_source=_by_source(report, visible),
         # A small report lists every claim on its home page; a large one a few per source.
         per_source=len(visible) if len(visible) <= urls.PER_PAGE else HOME_PER_SOURCE,
+        languages=homes,
     )
     page("sources/index.md", "sources.md.j2", by_source=_by_source(report, visible))
-    page("ratings.md", "ratings.md.j2", counts=Counter(c.verdict.id for c in visible if c.status == "published"))
-    page("reference/format.md", "reference.md.j2", reference=format_reference())
+    page("ratings.md", "ratings.md.j2", counts=counts, verdicts=report.scale.verdicts)
+    page("reference/format.md", "reference.md.j2", reference=format_reference(ui))
     for number, chunk, total in _paginate(visible):
         page(
             urls.claims_index(number),
             "listing.md.j2",
-            title="All claims",
+            title=ui.gettext("All claims"),
             intro="",
             items=chunk,
             number=number,
@@ -179,7 +261,7 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             page(
                 urls.verdict_page(verdict.id, number),
                 "listing.md.j2",
-                title=f"Claims rated {verdict.label}",
+                title=ui.gettext("Claims rated {verdict}").format(verdict=verdict.label),
                 intro=verdict.definition,
                 items=chunk,
                 number=number,
@@ -196,7 +278,7 @@ def render_pages(report: Report, site: Site) -> dict[str, str]:
             page(
                 urls.tag_page(tag, number),
                 "listing.md.j2",
-                title=f"Claims tagged “{tag}”",
+                title=ui.gettext("Claims tagged “{tag}”").format(tag=tag),
                 intro="",
                 items=chunk,
                 number=number,
@@ -227,10 +309,10 @@ def _paginate(items: list[Claim]) -> Iterator[tuple[int, list[Claim], int]]:
         yield number, items[(number - 1) * urls.PER_PAGE : number * urls.PER_PAGE], total
 
 
-def _chart(report: Report, visible: list[Claim], here: str) -> Markup:
+def _chart(report: Report, visible: list[Claim], here: str, ui: Interface) -> Markup:
     counts = Counter(c.verdict.id for c in visible if c.status == "published")
     rows = [(v, counts[v.id], urls.link(here, urls.verdict_page(v.id))) for v in report.scale.verdicts]
-    return verdict_chart(rows)
+    return verdict_chart(rows, ui)
 
 
 def _by_source(report: Report, visible: list[Claim]) -> list[tuple[Source, list[Claim]]]:

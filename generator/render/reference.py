@@ -5,29 +5,44 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from generator.i18n import N_, Interface
 from generator.load.schema_check import load_schema
 
 SCHEMAS = (
-    ("claim", "Claim records", "claims/<id>.yml"),
-    ("source", "Source metadata", "seeds/<id>.yml"),
-    ("ratings", "Rating scale", "ratings.yml"),
-    ("report", "Report settings", "report.yml"),
-    ("standards", "Editorial standards", "standards.yml"),
-    ("team", "Team", "team.yml"),
+    ("claim", N_("Claim records"), "claims/<id>.yml"),
+    ("translation", N_("Claim translations"), "claims/<language>/<id>.yml"),
+    ("source", N_("Source metadata"), "seeds/<id>.yml"),
+    ("ratings", N_("Rating scale"), "ratings.yml"),
+    ("report", N_("Report settings"), "report.yml"),
+    ("standards", N_("Editorial standards"), "standards.yml"),
+    ("team", N_("Team"), "team.yml"),
 )
+# The JSON types as the reference names them.
+TYPES = {
+    "string": N_("text"),
+    "array": N_("list"),
+    "object": N_("mapping"),
+    "integer": N_("whole number"),
+    "number": N_("number"),
+    "boolean": N_("boolean"),
+    "null": N_("null"),
+}
 
 
-def format_reference() -> list[dict[str, Any]]:
-    """Return, per schema, its title, file pattern, description and rows of (field, type, required, text)."""
+def format_reference(ui: Interface) -> list[dict[str, Any]]:
+    """Return, per schema, its title, file pattern, description and rows of (field, type, required, text).
+
+    The titles and types are in ``ui``'s words; the field descriptions are the schemas' own (English).
+    """
     out = []
     for name, title, pattern in SCHEMAS:
         schema = load_schema(name)
         rows: list[tuple[str, str, bool, str]] = []
-        _walk(schema, schema, "", rows)
+        _walk(schema, schema, "", rows, ui)
         out.append(
             {
                 "name": name,
-                "title": title,
+                "title": ui.gettext(title),
                 "pattern": pattern,
                 "description": schema.get("description", ""),
                 "rows": rows,
@@ -46,19 +61,20 @@ def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-def _type(node: dict[str, Any]) -> str:
+def _type(node: dict[str, Any], ui: Interface) -> str:
     if "enum" in node:
-        return "one of: " + ", ".join(f"`{v}`" for v in node["enum"])
+        return ui.gettext("one of: {values}").format(values=", ".join(f"`{v}`" for v in node["enum"]))
     kind = node.get("type", "")
     kinds = kind if isinstance(kind, list) else [kind]
-    words = {"string": "text", "array": "list", "object": "mapping", "integer": "whole number", "null": "null"}
-    text = " or ".join(words.get(k, str(k)) for k in kinds if k)
+    text = ui.gettext(" or ").join(ui.gettext(TYPES[k]) if k in TYPES else str(k) for k in kinds if k)
     if "pattern" in node:
-        text += f" matching `{node['pattern']}`"
+        text = ui.gettext("{type} matching `{pattern}`").format(type=text, pattern=node["pattern"])
     return text
 
 
-def _walk(root: dict[str, Any], node: dict[str, Any], prefix: str, rows: list[tuple[str, str, bool, str]]) -> None:
+def _walk(
+    root: dict[str, Any], node: dict[str, Any], prefix: str, rows: list[tuple[str, str, bool, str]], ui: Interface
+) -> None:
     node = _resolve(root, node)
     required = set(node.get("required", []))
     for key, prop in node.get("properties", {}).items():
@@ -68,18 +84,19 @@ def _walk(root: dict[str, Any], node: dict[str, Any], prefix: str, rows: list[tu
         if prop.get("type") == "array" and "items" in prop:
             items = _resolve(root, prop["items"])
             if "oneOf" in items:
-                rows.append((name, "list", key in required, description))
+                rows.append((name, ui.gettext("list"), key in required, description))
                 for branch in items["oneOf"]:
-                    rows.append((f"{name}[] ({branch['title']})", "mapping", False, ""))
-                    _walk(root, branch, f"{name}[].", rows)
+                    rows.append((f"{name}[] ({branch['title']})", ui.gettext("mapping"), False, ""))
+                    _walk(root, branch, f"{name}[].", rows, ui)
                 continue
             if "properties" in items:
-                rows.append((name, "list of mappings", key in required, description))
-                _walk(root, items, f"{name}[].", rows)
+                rows.append((name, ui.gettext("list of mappings"), key in required, description))
+                _walk(root, items, f"{name}[].", rows, ui)
                 continue
-            rows.append((name, f"list of {_type(items)}", key in required, description))
+            listed = ui.gettext("list of {type}").format(type=_type(items, ui))
+            rows.append((name, listed, key in required, description))
         elif "properties" in prop:
-            rows.append((name, "mapping", key in required, description))
-            _walk(root, prop, f"{name}.", rows)
+            rows.append((name, ui.gettext("mapping"), key in required, description))
+            _walk(root, prop, f"{name}.", rows, ui)
         else:
-            rows.append((name, _type(prop), key in required, description))
+            rows.append((name, _type(prop, ui), key in required, description))

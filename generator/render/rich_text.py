@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 
 import markdown
@@ -60,6 +60,13 @@ def render_markdown(text: str, claim_links: Mapping[str, str] | None = None) -> 
     """
     if claim_links:
         text = _CLAIM_ID.sub(lambda m: f"[{m[1]}]({claim_links[m[1]]})" if m[1] in claim_links else m[1], text)
+    return _converted(text)
+
+
+# A preview renders the report again on every rebuild: an analysis whose text (its claim links
+# already in it) did not change is not converted again. The result depends on the text alone.
+@lru_cache(maxsize=50_000)
+def _converted(text: str) -> Markup:
     # Headings from editors start at h3: the page owns h1 and h2.
     try:
         html = _markdown().reset().convert(text)

@@ -11,6 +11,10 @@ def claim_page(claim_id: str) -> str:
     return f"claims/{claim_id}.md"
 
 
+def translated_claim_page(language: str, claim_id: str) -> str:
+    return f"{language}/claims/{claim_id}.md"
+
+
 def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from generator.problems import GeneratorError
 from generator.site.search_order import order_bundle
 
 BUNDLE = "pagefind"
+# In a preview, present while the index is being brought up to date: the search dialog then says so.
+STALE_FLAG = "search-stale.json"
 # Not what a reader searches for: headings' permalink signs, the record's facts (labels run into
 # values in excerpts), a source page's list of claims (each claim has its own page) and its help line.
 EXCLUDED = ".headerlink, .fc-facts, .fc-list, .fc-text-help"
@@ -55,3 +58,49 @@ def index_site(site_dir: Path) -> int:
     order_bundle(site_dir / BUNDLE)  # the same site gives the same bundle, byte for byte
     found = _PAGES.findall(done.stdout)
     return int(found[-1]) if found else 0
+
+
+class BackgroundIndex:
+    """Index a preview's site in a thread, so that the edited page is served before search catches up.
+
+    While it runs, ``<site>/search-stale.json`` tells the search dialog that results may be out of
+    date. A rebuild that finishes while the index is being written asks for one more run, once.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._again = False
+        self.error: str | None = None  # the last run's failure, for the preview's log
+
+    def start(self, site_dir: Path) -> None:
+        """Mark the search of ``site_dir`` stale and index it in the background (again, if already running)."""
+        (site_dir / STALE_FLAG).write_text('{"stale": true}\n', encoding="utf-8")
+        with self._lock:
+            if self._thread is not None and self._thread.is_alive():
+                self._again = True
+                return
+            self._thread = threading.Thread(target=self._run, args=(site_dir,), name="search-index", daemon=True)
+            self._thread.start()
+
+    def _run(self, site_dir: Path) -> None:
+        while True:
+            try:
+                index_site(site_dir)
+                self.error = None
+            except GeneratorError as err:
+                self.error = str(err)
+            with self._lock:
+                if not self._again:
+                    (site_dir / STALE_FLAG).unlink(missing_ok=True)
+                    self._thread = None
+                    return
+                self._again = False
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the running index to be written; return False if it is still running after ``timeout``."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True

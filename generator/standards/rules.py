@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.i18n import N_, Interface
 from generator.model import Claim, Report, Rule
 
 FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -54,13 +55,16 @@ Check = Callable[[Claim, Context, Rule], "list[Finding] | None"]
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """A rule: its check, how the methodology page states it, and how a claim page explains a waiver."""
+    """A rule: its check, how the methodology page states it, and how a claim page explains a waiver.
+
+    The title and the waiver are messages of the interface's catalog, translated where they are shown.
+    """
 
     name: str
     title: str
     check: Check
-    states: Callable[[Rule], str]
-    waived: str  # "This verdict rests on ... because {reason}" is shown as: waived.format(reason=...)
+    states: Callable[[Rule, Interface], str]
+    waived: str  # "This verdict rests on ... because {reason}" is shown as: gettext(waived).format(reason=...)
 
 
 def _key(publisher: str) -> str:
@@ -171,65 +175,73 @@ def why_this_claim(claim: Claim, context: Context, rule: Rule) -> list[Finding] 
     ]
 
 
-def _minimum(rule: Rule) -> str:
+def _states_minimum(rule: Rule, ui: Interface) -> str:
     n = int(rule.params.get("minimum", 2))
-    return f"at least {n} independent source{'' if n == 1 else 's'}"
+    return ui.ngettext(
+        "A rated verdict rests on at least {n} independent source: support or contradiction from different "
+        "original publishers. A republication (a wire story carried by a local outlet) counts as its original, "
+        "and items from one original publisher count once. The texts under review do not count.",
+        "A rated verdict rests on at least {n} independent sources: support or contradiction from different "
+        "original publishers. A republication (a wire story carried by a local outlet) counts as its original, "
+        "and items from one original publisher count once. The texts under review do not count.",
+        n,
+    ).format(n=ui.format_number(n))
 
 
 RULES: tuple[RuleSpec, ...] = (
     RuleSpec(
         "independent-sources",
-        "Independent sources",
+        N_("Independent sources"),
         independent_sources,
-        lambda r: (
-            f"A rated verdict rests on {_minimum(r)}: support or contradiction from different original "
-            "publishers. A republication (a wire story carried by a local outlet) counts as its original, and "
-            "items from one original publisher count once. The texts under review do not count."
-        ),
-        "This verdict rests on fewer independent sources than our standards ask, because {reason}",
+        _states_minimum,
+        N_("This verdict rests on fewer independent sources than our standards ask, because {reason}"),
     ),
     RuleSpec(
         "texts-under-review-are-not-support",
-        "Texts under review are not support",
+        N_("Texts under review are not support"),
         not_support,
-        lambda r: (
+        lambda r, ui: ui.gettext(
             "A passage of a text under review may be cited as context, to show what it says, never as the "
             "support that carries a verdict."
         ),
-        "A text under review is cited here as support, because {reason}",
+        N_("A text under review is cited here as support, because {reason}"),
     ),
     RuleSpec(
         "replicable-evidence",
-        "Replicable evidence",
+        N_("Replicable evidence"),
         replicable,
-        lambda r: (
+        lambda r, ui: ui.gettext(
             "Every external source is cited with its date, to the day, and its address, so that a reader can "
             "find it; where either cannot be given, the record says why, and the claim's page shows the reason."
         ),
-        "Some evidence here cannot be dated to the day or found at an address, because {reason}",
+        N_("Some evidence here cannot be dated to the day or found at an address, because {reason}"),
     ),
     RuleSpec(
         "named-review",
-        "Named review",
+        N_("Named review"),
         named_review,
-        lambda r: (
+        lambda r, ui: ui.gettext(
             "Every published claim names at least one reviewer, and every reviewer is a person, or a declared "
             "pseudonym, listed with role and biography on the About page."
         ),
-        "Its reviewers are not all listed on the About page, because {reason}",
+        N_("Its reviewers are not all listed on the About page, because {reason}"),
     ),
     RuleSpec(
         "why-this-claim",
-        "Why this claim",
+        N_("Why this claim"),
         why_this_claim,
-        lambda r: (
-            "Every claim says why it was chosen: its reach, its significance, the harm it could do, or that it "
-            "repeats a claim that circulates widely."
+        lambda r, ui: (
+            ui.gettext(
+                "Every claim says why it was chosen: its reach, its significance, the harm it could do, or that it "
+                "repeats a claim that circulates widely."
+            )
             if r.params.get("applies_to", "all") == "all"
-            else "Every claim taken from reader comments says why it was chosen: checking anonymous comments "
-            "needs a reason, such as a claim that circulates widely."
+            else ui.gettext(
+                "Every claim taken from reader comments says why it was chosen: checking anonymous comments "
+                "needs a reason, such as a claim that circulates widely."
+            )
         ),
-        "The record does not say why this claim was chosen, because {reason}",
+        N_("The record does not say why this claim was chosen, because {reason}"),
     ),
 )
 BY_NAME = {spec.name: spec for spec in RULES}

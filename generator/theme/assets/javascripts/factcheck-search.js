@@ -6,6 +6,7 @@
 
   var opener = document.querySelector(".fc-search-open");
   if (!opener || typeof HTMLDialogElement !== "function") return;
+  var words = readWords();
   var dialog = buildDialog(opener);
   var input = document.getElementById("fc-search-input");
   var status = document.getElementById("fc-search-status");
@@ -17,17 +18,39 @@
   var searches = 0;
   var timer = 0;
 
+  // The dialog's words, in the report's language: the page carries them as JSON (partials/factcheck-search.html).
+  function readWords() {
+    var blob = document.getElementById("fc-search-words");
+    return JSON.parse(blob.textContent);
+  }
+
+  function escapeHtml(text) {
+    var node = document.createElement("span");
+    node.textContent = text;
+    return node.innerHTML.replace(/"/g, "&quot;");
+  }
+
+  // One of the message's plural forms, by the category the page's language gives the count.
+  function counted(forms, count, values) {
+    var category = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+    var text = forms[category] || forms.other || forms[Object.keys(forms)[0]];
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return name in values ? String(values[name]) : all;
+    });
+  }
+
   // The dialog's markup lives here, not in every page: it is the same on all of them.
   function buildDialog(button) {
     var close =
       '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M19 6.41 17.59 5 12 ' +
       '10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>';
-    var filters = [["verdict", "Verdict"], ["source", "Source"], ["tag", "Tag"]]
+    var filters = ["verdict", "source", "tag"]
       .map(function (f) {
+        var named = words.filters[f];
         return (
-          '<span class="fc-search__filter"><label for="fc-filter-' + f[0] + '">' + f[1] + "</label> " +
-          '<select id="fc-filter-' + f[0] + '" data-filter="' + f[0] + '" aria-controls="fc-search-results">' +
-          '<option value="">any ' + f[0] + "</option></select></span>"
+          '<span class="fc-search__filter"><label for="fc-filter-' + f + '">' + escapeHtml(named[0]) + "</label> " +
+          '<select id="fc-filter-' + f + '" data-filter="' + f + '" aria-controls="fc-search-results">' +
+          '<option value="">' + escapeHtml(named[1]) + "</option></select></span>"
         );
       })
       .join("");
@@ -37,16 +60,18 @@
     element.setAttribute("aria-labelledby", "fc-search-title");
     element.innerHTML =
       '<form class="fc-search__form" role="search" method="dialog">' +
-      '<div class="fc-search__bar"><h2 id="fc-search-title" class="fc-search__title">Search the report</h2>' +
-      '<button type="submit" class="fc-search__close md-icon" value="close" aria-label="Close search (Escape)" ' +
-      'title="Close (Escape)">' + close + "</button></div>" +
-      '<label class="fc-search__label" for="fc-search-input">Words to find in claims, sources and pages</label>' +
+      '<div class="fc-search__bar"><h2 id="fc-search-title" class="fc-search__title">' + escapeHtml(words.title) +
+      '</h2><button type="submit" class="fc-search__close md-icon" value="close" aria-label="' +
+      escapeHtml(words.close) + '" title="' + escapeHtml(words.close_short) + '">' + close + "</button></div>" +
+      '<label class="fc-search__label" for="fc-search-input">' + escapeHtml(words.label) + "</label>" +
       '<input id="fc-search-input" class="fc-search__input" type="search" name="q" autocomplete="off" ' +
       'autocapitalize="off" spellcheck="false" aria-controls="fc-search-results" aria-describedby="fc-search-status">' +
-      '<fieldset class="fc-search__filters"><legend class="fc-search__legend">Only show</legend>' + filters +
-      "</fieldset></form>" +
-      '<p id="fc-search-status" class="fc-search__status" role="status" aria-live="polite">Type to search.</p>' +
-      '<ol id="fc-search-results" class="fc-search__results" aria-label="Search results"></ol>';
+      '<fieldset class="fc-search__filters"><legend class="fc-search__legend">' + escapeHtml(words.only) +
+      "</legend>" + filters + "</fieldset></form>" +
+      '<p id="fc-search-status" class="fc-search__status" role="status" aria-live="polite">' +
+      escapeHtml(words.type) + "</p>" +
+      '<p class="fc-search__stale" role="note" hidden>' + escapeHtml(words.stale) + "</p>" +
+      '<ol id="fc-search-results" class="fc-search__results" aria-label="' + escapeHtml(words.results) + '"></ol>';
     element.querySelector("input").placeholder = button.getAttribute("data-placeholder") || "";
     document.body.appendChild(element);
     return element;
@@ -70,7 +95,7 @@
       });
       pagefind.catch(function () {
         pagefind = null;
-        say("Search is not available: the search index was not found. Build the site to create it.");
+        say(words.unavailable);
       });
     }
     return pagefind;
@@ -105,8 +130,21 @@
     });
   }
 
+  // A preview indexes in the background after a rebuild; while it does, a flag file says so.
+  function checkStale() {
+    var notice = dialog.querySelector(".fc-search__stale");
+    fetch(new URL("../search-stale.json", bundle).href, { cache: "no-store" })
+      .then(function (response) {
+        notice.hidden = !response.ok;
+      })
+      .catch(function () {
+        notice.hidden = true;
+      });
+  }
+
   function open() {
     if (!dialog.open) dialog.showModal();
+    checkStale();
     input.focus();
     input.select();
     load().then(function (pf) {
@@ -154,21 +192,17 @@
       link.appendChild(badge);
       link.appendChild(document.createTextNode(" "));
     } else {
-      link.appendChild(element("span", "fc-search__kind", meta.kind || "Page"));
+      link.appendChild(element("span", "fc-search__kind", meta.kind || words.page));
       link.appendChild(document.createTextNode(" "));
     }
     link.appendChild(element("span", "fc-search__name", meta.title || data.url));
-    if (meta.status === "withdrawn") link.appendChild(element("span", "fc-search__withdrawn", " (withdrawn)"));
+    if (meta.status === "withdrawn") link.appendChild(element("span", "fc-search__withdrawn", words.withdrawn));
     item.appendChild(link);
     if (meta.source) item.appendChild(element("p", "fc-search__source", meta.source));
     var excerpt = element("p", "fc-search__excerpt");
     excerpt.appendChild(excerptNodes(data.excerpt || ""));
     item.appendChild(excerpt);
     return item;
-  }
-
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
   }
 
   // Renders results [from, from + SHOWN) of a search, then a button for the next ones.
@@ -199,7 +233,7 @@
   function moreItem(found, next, serial) {
     var item = element("li", "fc-search__more");
     var left = found.results.length - next;
-    var button = element("button", "md-button", "Show " + Math.min(left, SHOWN) + " more of " + left);
+    var button = element("button", "md-button", counted(words.more, left, { shown: Math.min(left, SHOWN), left: left }));
     button.type = "button";
     button.addEventListener("click", function () {
       render(found, next, serial, false).then(function (items) {
@@ -219,7 +253,7 @@
       list.replaceChildren();
       list.removeAttribute("data-query");
       list.removeAttribute("data-filters");
-      say("Type to search.");
+      say(words.type);
       return;
     }
     load().then(function (pf) {
@@ -232,8 +266,8 @@
           var count = found.results.length;
           say(
             count === 0
-              ? "No page matches." + (Object.keys(filters).length ? " Try removing a filter." : "")
-              : plural(count, "page matches.", "pages match.")
+              ? words.none + (Object.keys(filters).length ? words.remove_filter : "")
+              : counted(words.matches, count, { count: count })
           );
         });
       });

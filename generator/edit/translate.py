@@ -1,0 +1,56 @@
+"""Start a claim's version in another language, or mark it as translating the record as it is now."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from generator.edit.yaml_edit import EditableYaml
+from generator.files import replace_file
+from generator.load.translations import text_version
+from generator.model import Claim
+from generator.problems import UsageError, display_path
+from generator.settings import Layout
+
+
+def translate_claim(layout: Layout, claim: Claim, language: str, languages: Sequence[str]) -> tuple[str, bool]:
+    """Write claims/<language>/<id>.yml, or update its translated_from; return its path and whether it is new."""
+    if language not in languages:
+        published = ", ".join(languages) or "none yet"
+        raise UsageError(
+            f"report.yml does not publish in '{language}'",
+            f"Add it to languages in report.yml first (published now: {published}).",
+        )
+    file = layout.path("claims") / language / f"{claim.id}.yml"
+    shown = display_path(file, layout.root)
+    version = text_version(claim)
+    if file.exists():
+        doc = EditableYaml.read(file)
+        if not isinstance(doc.data, dict) or doc.data.get("translates") != claim.id:
+            raise UsageError(f"{shown} does not translate {claim.id}", "Set translates: to the claim's id first.")
+        doc.set(("translated_from",), version)
+        doc.save(file)
+        return shown, False
+    file.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(file, _scaffold(claim, language, version).encode("utf-8"))
+    return shown, True
+
+
+def _scaffold(claim: Claim, language: str, version: str) -> str:
+    def original(text: str) -> str:
+        return "".join(f"#   {line}".rstrip() + "\n" for line in text.splitlines())
+
+    return (
+        "# yaml-language-server: $schema=../../generator/schema/translation.schema.json\n"
+        f"# {claim.id} in {language}. The passage, verdict, evidence and dates come from {claim.path};\n"
+        "# translate the three texts, each under its original, and name who translated them.\n"
+        f"translates: {claim.id}\n"
+        f"translated_from: {json.dumps(version)}  # the version translated; `generator translate` updates it\n"
+        'by: "TODO: who translated it"\n'
+        f"# The claim:\n{original(claim.claim)}"
+        'claim: "TODO: the claim, translated"\n'
+        f"# The summary:\n{original(claim.summary)}"
+        'summary: "TODO: the summary, translated"\n'
+        f"# The analysis (Markdown):\n{original(claim.analysis)}"
+        "analysis: |\n  TODO: the analysis, translated.\n"
+    )

@@ -1,0 +1,83 @@
+"""A preview renders again on every rebuild, reusing what it kept from the last: after any
+sequence of edits its pages must be exactly those of a fresh render of the same records."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURE
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from generator.pipeline import load_report
+from generator.problems import InputError
+from generator.render.pages import render_pages
+from generator.render.rich_text import _converted
+from generator.settings import Layout, Site
+
+SITE = Site("https://example.org/report/", "https://example.org/repo", "main")
+WORDS = st.text(alphabet="abcdefgh ", min_size=1, max_size=12).map(str.strip).filter(bool)
+IDS = st.sampled_from(["fc-0001", "fc-0002", "fc-0003", "fc-9001"])
+EDITS = st.one_of(
+    st.tuples(st.just("summary"), IDS, WORDS),
+    st.tuples(st.just("analysis"), IDS, st.tuples(IDS, WORDS)),
+    st.tuples(st.just("add"), IDS, WORDS),
+    st.tuples(st.just("delete"), IDS, WORDS),
+    st.tuples(st.just("label"), st.just("true"), WORDS),
+    st.tuples(st.just("source"), st.just("typography"), WORDS),
+)
+
+
+def edit(root: Path, kind: str, claim: str, value: object) -> None:
+    record = root / "claims" / f"{claim}.yml"
+    if kind == "add" and not record.exists():
+        text = (root / "claims" / "fc-0001.yml").read_text(encoding="utf-8")
+        record.write_text(text.replace("id: fc-0001", f"id: {claim}", 1), encoding="utf-8")
+    elif kind == "delete" and claim != "fc-0001":
+        record.unlink(missing_ok=True)
+    elif kind == "summary" and record.exists():
+        summary = f'summary: "The summary now says {value}."'
+        record.write_text(re.sub(r"(?m)^summary: .*$", summary, record.read_text(encoding="utf-8"), count=1), "utf-8")
+    elif kind == "analysis" and record.exists():
+        other, words = value  # type: ignore[misc]
+        block = f"analysis: |\n  {words}, as {other} shows.\n\n  See [the note](#evidence).\n"
+        text = re.sub(r"(?ms)^analysis: \|\n(?:  .*?\n|\n)*", block, record.read_text(encoding="utf-8"), count=1)
+        record.write_text(text, encoding="utf-8")
+    elif kind == "label":
+        ratings = root / "ratings.yml"
+        text = ratings.read_text(encoding="utf-8")
+        text = re.sub(r'(id: "true"\n    label: )"[^"]*"', rf'\1"{value}"', text, count=1)
+        ratings.write_text(text, encoding="utf-8")
+    elif kind == "source":
+        source = root / "seeds" / f"{claim}.txt"
+        data = source.read_bytes() + f"\n{value}.\n".encode()
+        source.write_bytes(data)
+        meta = root / "seeds" / f"{claim}.yml"
+        digest = hashlib.sha256(data).hexdigest()
+        meta.write_text(re.sub(r"(?m)^sha256: .*$", f"sha256: {digest}", meta.read_text(encoding="utf-8")), "utf-8")
+
+
+def rendered(root: Path) -> dict[str, str] | None:
+    try:
+        return render_pages(load_report(Layout(root)), SITE)
+    except InputError:
+        return None
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(EDITS, min_size=1, max_size=6))
+@example(edits=[("analysis", "fc-0001", ("fc-9001", "a new claim")), ("add", "fc-9001", "x")])
+@example(edits=[("analysis", "fc-0001", ("fc-0002", "gone")), ("delete", "fc-0002", "x")])
+def test_pages_after_edits_equal_a_fresh_render(tmp_path_factory, edits) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("incremental") / "report"
+    shutil.copytree(FIXTURE, root)
+    rendered(root)  # the preview's first build: what it keeps is now warm
+    for kind, claim, value in edits:
+        edit(root, kind, claim, value)
+        kept = rendered(root)  # a rebuild, reusing what earlier builds kept
+        _converted.cache_clear()
+        fresh = rendered(root)  # a build from nothing
+        assert kept == fresh
