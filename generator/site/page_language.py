@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-
 from generator.files import replace_file
+from generator.i18n import Interface
 from generator.model import Report
 from generator.render import urls
 from generator.render.versions import language_pages
@@ -40,7 +38,7 @@ def with_language(html: str, tag: str) -> str:
     >>> with_language('<html lang="en" class="no-js"><body dir="ltr">', "ar")
     '<html class="no-js" lang="ar" dir="rtl"><body dir="rtl">'
     """
-    direction = text_direction(tag)
+    direction = Interface.for_language(tag).direction
 
     def html_tag(found: re.Match[str]) -> str:
         return _LANG.sub("", found[0])[:-1] + f' lang="{tag}" dir="{direction}">'
@@ -50,10 +48,3 @@ def with_language(html: str, tag: str) -> str:
 
     return _BODY.sub(body_tag, _HTML.sub(html_tag, html, count=1), count=1)
 
-
-@cache
-def text_direction(tag: str) -> str:
-    try:
-        return str(Locale.parse(tag, sep="-").text_direction)
-    except (ValueError, UnknownLocaleError):
-        return "ltr"
