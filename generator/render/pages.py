@@ -195,7 +195,8 @@ def render_pages(report: Report, site: Site, ui: Interface | None = None) -> dic
         }
         for language in report.languages[1:]
     }
-    for version in translated(report, visible):
+    every_translation = translated(report, visible)
+    for version in every_translation:
         page(
             version.page,
             "claim.md.j2",
@@ -211,7 +212,6 @@ def render_pages(report: Report, site: Site, ui: Interface | None = None) -> dic
         )
     homes = [(language, language_home(report, language)) for language in report.languages]
     counts = Counter(c.verdict.id for c in visible if c.status == "published")
-    every_translation = translated(report, visible)
     for language, home in homes[1:]:
         in_language = [v for v in every_translation if v.language == language]
         scale = ratings_page(report, language)
