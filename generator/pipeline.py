@@ -46,7 +46,7 @@ def examine(layout: Layout) -> tuple[Report | None, list[Problem]]:
     problems += found
     sources, found = load_sources(layout.path("seeds"), layout.root)
     problems += found
-    claims, found = load_claims(layout.path("claims"), layout.root, sources, scale)
+    claims, found = load_claims(layout.path("claims"), layout.root, sources, scale, cache=True)
     problems += found
     translations, found = load_translations(layout.path("claims"), layout.root, claims, settings or {})
     problems += found

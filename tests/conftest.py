@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -20,6 +21,8 @@ import pytest
 from generator.cli import main
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile exports it
+# The key that signs the generator's caches, made for this run, not the user's own.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="factcheck-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "report"
@@ -50,10 +53,17 @@ def run_cli(*args: str, cwd: Path = REPO, check: bool = False) -> subprocess.Com
     return result
 
 
-def run_cli_process(*args: str, cwd: Path = REPO, check: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m generator ARGS`` in a new interpreter, end to end, capturing its output."""
+def run_cli_process(
+    *args: str, cwd: Path = REPO, check: bool = False, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m generator ARGS`` in a new interpreter (with ``env`` added), end to end, capturing its output."""
     result = subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, env=ENV, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env={**ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if check and result.returncode != 0:
         raise AssertionError(f"generator {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
@@ -62,7 +72,7 @@ def run_cli_process(*args: str, cwd: Path = REPO, check: bool = False) -> subpro
 
 def copy_fixture(dest: Path) -> Path:
     """Copy the fixture report to ``dest``: a report of its own, as a desk's would be."""
-    shutil.copytree(FIXTURE, dest)
+    shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns(".cache"))  # what a clone holds
     return dest
 
 

@@ -11,9 +11,10 @@ from typing import Any, NamedTuple
 
 from generator.anchor.quotes import Unanchored, resolve_passage
 from generator.load.analysis_limits import analysis_problems
-from generator.load.parallel import each_file
+from generator.load.parallel import MANY, each_file
+from generator.load.record_cache import RecordCache, Result, context_of, paused_collector
 from generator.load.schema_check import check_schema, field_name
-from generator.load.yaml_source import Located, load_yaml
+from generator.load.yaml_source import Located, load_yaml, read_file
 from generator.model import Claim, Evidence, Passage, Scale, Source, Translation, Verdict
 from generator.names import ID as SOURCE_ID
 from generator.names import takes_a_listing_address
@@ -24,9 +25,13 @@ VERDICT_ID = re.compile(r"[a-z][a-z-]*")  # the schema's form; other values get 
 
 
 def load_claims(
-    folder: Path, root: Path, sources: dict[str, Source], scale: Scale | None
+    folder: Path, root: Path, sources: dict[str, Source], scale: Scale | None, cache: bool = False
 ) -> tuple[list[Claim], list[Problem]]:
-    """Load and check every ``claims/*.yml``; return the valid claims and every problem found."""
+    """Load and check every ``claims/*.yml``; return the valid claims and every problem found.
+
+    With ``cache``, a record is checked again only if it or a source it quotes changed since the
+    last run (see record_cache).
+    """
     if not folder.is_dir():
         return [], [
             Problem(
@@ -41,9 +46,9 @@ def load_claims(
     problems: list[Problem] = []
     declared: dict[str, list[Located]] = {}
     files = sorted(folder.iterdir())
-    for source in sources.values():
-        source.folded  # noqa: B018 - folded once here, not once in each process that anchors quotes
-    for found, claim, declaration in each_file(_load_one, Shared(root, folder.resolve(), sources, scale), files):
+    shared = Shared(root, folder.resolve(), sources, scale)
+    kept = RecordCache.open(root, context_of(display_path(folder, root), sources, scale)) if cache else None
+    for found, claim, declaration, _quoted_ids in _checked(shared, files, kept):
         problems += found
         if claim:
             claims.append(claim)
@@ -55,6 +60,37 @@ def load_claims(
     return claims, problems
 
 
+def _checked(shared: Shared, files: list[Path], cache: RecordCache | None) -> list[Result]:
+    """Return each file's result, kept in ``cache`` if its bytes and sources are those it was made from."""
+    results: dict[int, Result] = {}
+    todo: list[tuple[int, Path, bytes | None]] = []
+    with paused_collector():  # tens of thousands of objects are made, none of them garbage
+        for i, file in enumerate(files):
+            raw = None
+            if cache is not None and _is_record(file) and refused_file(file, shared.inside) is None:
+                raw, _ = read_file(file, file.name)  # an unreadable file is checked below, to say why
+                kept = cache.lookup(file.name, raw, shared.sources, shared.scale) if raw is not None else None
+                if kept is not None:
+                    results[i] = kept
+                    continue
+            todo.append((i, file, raw))
+    if len(todo) >= MANY:
+        for source in shared.sources.values():
+            source.folded  # noqa: B018 - folded once here, not once in each process that anchors quotes
+    for (i, file, raw), result in zip(todo, each_file(_load_one, shared, [(f, r) for _, f, r in todo]), strict=True):
+        results[i] = result
+        if cache is not None and raw is not None:
+            cache.store(file.name, raw, result, shared.sources, shared.scale)
+    if cache is not None:
+        cache.keep_only({f.name for f in files})
+        cache.save()
+    return [results[i] for i in range(len(files))]
+
+
+def _is_record(file: Path) -> bool:
+    return file.suffix == ".yml" and not file.name.startswith(".")
+
+
 class Shared(NamedTuple):
     """What every record is checked against: the report's root, the claims' folder, the sources, the scale."""
 
@@ -64,23 +100,25 @@ class Shared(NamedTuple):
     scale: Scale | None
 
 
-def _load_one(shared: Shared, file: Path) -> tuple[list[Problem], Claim | None, tuple[str, Located] | None]:
-    """Load and check one record; return its problems, its claim if valid, and the id it declares."""
+def _load_one(shared: Shared, item: tuple[Path, bytes | None]) -> Result:
+    """Load and check one record (its bytes if already read); return its problems, its claim if valid,
+    the id it declares, and the sources it quotes."""
     root, inside, sources, scale = shared
+    file, raw = item
     shown = display_path(file, root)
     if file.suffix != ".yml" and file.suffix != ".yaml" or file.name.startswith("."):
-        return [], None, None
+        return [], None, None, ()
     refused = refused_file(file, inside)
     if refused:
-        return [Problem(shown, 1, 1, *refused)], None, None
-    doc, problem = load_yaml(file, shown)
+        return [Problem(shown, 1, 1, *refused)], None, None, ()
+    doc, problem = load_yaml(file, shown, raw)
     if doc is None:
-        return ([problem] if problem else []), None, None
+        return ([problem] if problem else []), None, None, ()
     found = check_schema(doc, "claim")
     if "TODO" in json.dumps(doc.data, ensure_ascii=False):  # a quick look first: most records have none
         found += todo_problems(doc, doc.data, ())
     if not isinstance(doc.data, dict):
-        return _masked_by_todo(found), None, None
+        return _masked_by_todo(found), None, None, ()
     declaration = None
     claim_id = doc.data.get("id")
     if isinstance(claim_id, str):
@@ -96,7 +134,13 @@ def _load_one(shared: Shared, file: Path) -> tuple[list[Problem], Claim | None, 
         declaration = (claim_id, Located(doc.path, None, {("id",): doc.where(("id",))}))
     claim, more = _resolve(doc, file.stem, sources, scale, schema_ok=not found)
     found += more
-    return _masked_by_todo(found), (claim if claim and not found else None), declaration
+    return _masked_by_todo(found), (claim if claim and not found else None), declaration, _quoted_sources(doc.data)
+
+
+def _quoted_sources(data: dict) -> tuple[str, ...]:
+    """Return the ids of the sources a record quotes, for the cache to know what its result rests on."""
+    items = [data.get("passage"), *_listed(data, "evidence")]
+    return tuple(sorted({i["source"] for i in items if isinstance(i, dict) and isinstance(i.get("source"), str)}))
 
 
 def refused_file(file: Path, inside: Path) -> tuple[str, str] | None:

@@ -198,8 +198,23 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
         )
 
 
-def load_yaml(file: Path, path: str) -> tuple[Located | None, Problem | None]:
-    """Load ``file`` (shown as ``path`` in messages); return the document or the problem."""
+def load_yaml(file: Path, path: str, raw: bytes | None = None) -> tuple[Located | None, Problem | None]:
+    """Load ``file`` (shown as ``path`` in messages), or its bytes ``raw`` if read already.
+
+    Returns the document, or the problem.
+    """
+    if raw is None:
+        raw, problem = read_file(file, path)
+        if raw is None:
+            return None, problem
+    text, problem = decode(raw, path)
+    if text is None:
+        return None, problem
+    return parse_yaml(text, path)
+
+
+def read_file(file: Path, path: str) -> tuple[bytes | None, Problem | None]:
+    """Return the bytes of ``file`` (shown as ``path``), or why it cannot be read: not a file, unreadable, too large."""
     try:
         if not file.is_file():  # a folder, a pipe or a device would hang or fail the read
             return None, Problem(path, 1, 1, "not a regular file", "Replace it with a plain text file.")
@@ -215,10 +230,7 @@ def load_yaml(file: Path, path: str) -> tuple[Located | None, Problem | None]:
             f"file is {max(size, len(raw)):,} bytes, over the limit of {MAX_BYTES:,}",
             "A record should be short; move long material to the analysis of separate claims.",
         )
-    text, problem = decode(raw, path)
-    if text is None:
-        return None, problem
-    return parse_yaml(text, path)
+    return raw, None
 
 
 def parse_yaml(text: str, path: str) -> tuple[Located | None, Problem | None]:

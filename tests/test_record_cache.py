@@ -1,0 +1,108 @@
+"""`check` keeps each record's result in .cache/ and trusts it only when made here, from the same inputs."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from conftest import copy_fixture, run_cli_process
+
+from generator.load import record_cache
+from generator.load.record_cache import FILE, FOLDER
+
+CACHE = Path(FOLDER) / FILE
+BROKEN_QUOTE = "claims/fc-0002.yml:6:10: quote not found in source 'typography'"
+
+
+def break_quote(root: Path) -> None:
+    record = root / "claims" / "fc-0002.yml"
+    text = record.read_text(encoding="utf-8")
+    quoted = re.search(r'(?m)^  quote: "(.*)"$', text)
+    assert quoted, "the fixture's fc-0002 quotes its passage on one line"
+    record.write_text(text.replace(quoted.group(1), "words no source has ever printed"), encoding="utf-8")
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    return copy_fixture(tmp_path / "report")
+
+
+def test_a_second_check_reads_the_cache_and_says_the_same(report: Path) -> None:
+    break_quote(report)
+    cold = run_cli_process("--root", str(report), "check")
+    assert (report / CACHE).is_file()
+    assert (report / FOLDER / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    warm = run_cli_process("--root", str(report), "check")
+    assert BROKEN_QUOTE in cold.stdout
+    assert (
+        (warm.returncode, warm.stdout, warm.stderr)
+        == (cold.returncode, cold.stdout, cold.stderr)
+        == (1, cold.stdout, "")
+    )
+
+
+def test_a_record_is_checked_again_when_its_source_changes(report: Path) -> None:
+    assert run_cli_process("--root", str(report), "check").returncode == 0
+    source = report / "seeds" / "typography.txt"
+    source.write_bytes(b"A different text.\n")
+    warm = run_cli_process("--root", str(report), "check")
+    assert "seeds/typography.yml" in warm.stdout and "sha256" in warm.stdout
+    assert "fc-0002.yml" in warm.stdout  # its quote is looked for again, in the new text
+
+
+def test_a_cache_signed_elsewhere_is_thrown_away(report: Path, tmp_path: Path) -> None:
+    """A cache planted in a pull request, or copied from another machine, never vouches for a record."""
+    elsewhere = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "another-machine")}
+    assert run_cli_process("--root", str(report), "check").returncode == 0
+    planted = (report / CACHE).read_bytes()  # what a good record gives, signed by "this" machine
+    break_quote(report)
+    # Sign the good result for the broken record's bytes with another key, as a forger would.
+    forged = _forge(planted, report, elsewhere)
+    (report / CACHE).write_bytes(forged)
+    result = run_cli_process("--root", str(report), "check")
+    assert result.returncode == 1 and BROKEN_QUOTE in result.stdout
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage\n", b"0" * 64 + b"\n\x00\x01", None])
+def test_a_damaged_cache_is_thrown_away(report: Path, damage: bytes | None) -> None:
+    assert run_cli_process("--root", str(report), "check").returncode == 0
+    break_quote(report)
+    kept = report / CACHE
+    kept.write_bytes(kept.read_bytes()[:-40] if damage is None else damage)
+    result = run_cli_process("--root", str(report), "check")
+    assert result.returncode == 1 and BROKEN_QUOTE in result.stdout, result.stderr
+
+
+def test_a_cache_folder_that_is_a_link_is_never_written_through(report: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (report / FOLDER).symlink_to(outside, target_is_directory=True)
+    assert run_cli_process("--root", str(report), "check").returncode == 0
+    assert list(outside.iterdir()) == []
+
+
+def test_the_cache_can_be_turned_off(report: Path) -> None:
+    result = run_cli_process("--root", str(report), "check", env={"FACTCHECK_CACHE": "off"})
+    assert result.returncode == 0 and not (report / FOLDER).exists()
+
+
+def _forge(planted: bytes, report: Path, env: dict[str, str]) -> bytes:
+    """Return ``planted`` with the broken record's digest put on the good result, signed with ``env``'s key."""
+    import hashlib
+    import marshal
+
+    _, _, body = planted.partition(b"\n")
+    made = marshal.loads(body)
+    entry = made["entries"]["fc-0002.yml"]
+    entry["digest"] = hashlib.sha256((report / "claims" / "fc-0002.yml").read_bytes()).hexdigest()
+    body = marshal.dumps(made)
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"]
+    try:
+        key = record_cache.machine_key()
+    finally:
+        os.environ["XDG_CACHE_HOME"] = previous or ""
+    assert key is not None
+    return record_cache._sign(key, body).encode("ascii") + b"\n" + body
