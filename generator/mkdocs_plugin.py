@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.problems import GeneratorError, InputError
+from generator.render.kept import KeptPages
 from generator.report_problems import format_problems
 from generator.settings import Layout, Site
 from generator.site.search_index import BackgroundIndex
@@ -40,12 +41,14 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     prepared = None  # the report `generator build` has just checked, when it runs MkDocs
     index = True  # False when `generator build` indexes the site itself, once moved in place
     pages_dir: Path | None = None  # kept across `serve` rebuilds, so that `--dirty` skips unchanged pages
-    searching: BackgroundIndex | None = None  # a preview indexes for search in the background after its first build
-    indexed_once = False
+    searching: BackgroundIndex | None = None  # a preview indexes for search in the background
+    kept: KeptPages | None = None  # a preview's pages and heads, rendered again only when their inputs change
+    written: dict[str, str] | None = None  # the pages last written to pages_dir
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-")) if command == "serve" else None
         self.searching = BackgroundIndex() if command == "serve" else None
+        self.kept = KeptPages() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         if self.run:
@@ -64,7 +67,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         if self.run:
             self.run.close()
         with _as_plugin_error():  # before MkDocs cleans site/: a failing check leaves the old site as it was
-            self.run = SiteRun(self.layout, site, Path(config.docs_dir), self.prepared)
+            self.run = SiteRun(self.layout, site, Path(config.docs_dir), self.prepared, kept=self.kept)
             if self.config.write_markdown:
                 self.run.write_markdown(root / self.config.write_markdown)
         for notice in self.run.notices(list(config.plugins)):
@@ -81,7 +84,8 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.run is not None
         if self.pages_dir:
-            self.run.write_markdown(self.pages_dir)
+            self.run.write_markdown(self.pages_dir, self.written)
+            self.written = self.run.pages
         for path, content in self.run.pages.items():
             if (existing := files.get_file_from_path(path)) is not None:
                 log.warning("docs/%s is replaced by the generated page of the same name", path)
@@ -112,9 +116,8 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             assert self.run is not None
             if self.searching and self.searching.error:
                 log.warning(self.searching.error)
-            background = self.searching if self.indexed_once else None  # the first build is searchable at once
-            self.run.finish(Path(config.site_dir), index=self.index, background=background)
-            self.indexed_once = self.index
+            # A preview serves its pages at once, the first build's too; search catches up (and says so).
+            self.run.finish(Path(config.site_dir), index=self.index, background=self.searching)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for path in SiteRun.watched(self.layout):

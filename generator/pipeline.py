@@ -15,6 +15,7 @@ from generator.load.todos import todo_warnings
 from generator.load.translations import load_translations
 from generator.model import Report
 from generator.problems import ConfigError, InputError, Problem
+from generator.render.kept import KeptPages
 from generator.render.pages import render_pages
 from generator.settings import Layout, Site
 from generator.site.build_date import date_build
@@ -109,14 +110,22 @@ def render_report(layout: Layout, site_url: str = "", repo_url: str = "") -> dic
     return load_and_render(layout, Site(site_url=site_url, repo_url=repo_url))[1]
 
 
-def load_and_render(layout: Layout, site: Site, report: Report | None = None) -> tuple[Report, dict[str, str]]:
-    """Return the checked report (``report`` if given) and its pages; raise InputError on any problem."""
+def load_and_render(
+    layout: Layout, site: Site, report: Report | None = None, kept: KeptPages | None = None
+) -> tuple[Report, dict[str, str]]:
+    """Return the checked report (``report`` if given) and its pages; raise InputError on any problem.
+
+    With ``kept`` (a preview's), only the pages whose inputs changed since its last render are rendered.
+    """
     report = report or load_report(layout)
-    return report, render_pages(report, site)
+    return report, render_pages(report, site, kept=kept)
 
 
-def write_pages(pages: dict[str, str], out: Path) -> int:
+def write_pages(pages: dict[str, str], out: Path, written_before: dict[str, str] | None = None) -> int:
     """Write ``pages`` under ``out``, touching only files whose bytes change; remove stale ones.
+
+    A page that is the very text ``written_before`` holds for it (a preview's last write) is
+    not read back to compare, if its file is still there.
 
     Returns how many files were written. Unchanged files keep their bytes and times, so a
     live preview rebuilds quickly. The files written are listed in ``out/.generated-pages``:
@@ -138,6 +147,8 @@ def write_pages(pages: dict[str, str], out: Path) -> int:
     before = set(listed.read_text(encoding="utf-8").splitlines()) if listed.is_file() else set()
     written = 0
     for rel, content in sorted(pages.items()):
+        if written_before is not None and written_before.get(rel) is content and (root / rel).is_file():
+            continue  # written there last time, at this path, which was then checked
         target = _inside(root, rel)
         if target is None:
             raise ValueError(f"page path escapes the output folder: {rel}")

@@ -7,6 +7,7 @@ files and the search index once the engine is done. Nothing here imports an engi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from generator.export.head import Head, feed_link, page_heads
 from generator.model import Report
 from generator.pipeline import load_and_render, write_pages
 from generator.render.compact import compact_html
+from generator.render.kept import KeptPages
 from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in, interface
 from generator.settings import Layout, Site
 from generator.site.build_date import date_build
@@ -34,8 +36,18 @@ INPUTS = ("claims", "seeds", "ratings", "settings", "standards", "team")  # what
 class SiteRun:
     """The report's part of one engine run: checked, rendered, then finished once the engine has built."""
 
-    def __init__(self, layout: Layout, site: Site, docs: Path, report: Report | None = None, engine: str = "MkDocs"):
+    def __init__(
+        self,
+        layout: Layout,
+        site: Site,
+        docs: Path,
+        report: Report | None = None,
+        engine: str = "MkDocs",
+        kept: KeptPages | None = None,
+    ):
         """Check ``docs`` and the report (``report`` if already checked) and render every page.
+
+        With ``kept`` (a preview's, across its rebuilds), only pages whose inputs changed are rendered.
 
         Raises ConfigError for links out of ``docs``, InputError for problems in the records:
         both before the engine cleans its output folder, so that the old site stays.
@@ -44,9 +56,9 @@ class SiteRun:
         if report is None:  # `generator build` has refused such links before running the engine
             refuse_links_out_of(docs, layout.root)
         self.progress.stage("Checking the records and rendering their pages...")
-        self.report, self.pages = load_and_render(layout, site, report)
+        self.report, self.pages = load_and_render(layout, site, report, kept)
         self.progress.done(f"Rendered {len(self.pages):,} pages")
-        self.heads: dict[str, Head] = page_heads(self.report, site) if site.site_url else {}
+        self.heads: dict[str, Head] = page_heads(self.report, site, kept) if site.site_url else {}
         self.feed = feed_link(self.report, site) if site.site_url else None
         self.built = self.total = 0
         self.engine = engine
@@ -85,9 +97,12 @@ class SiteRun:
         """Return the site's Markdown extensions with attr_list, which keeps the pages' heading ids in any language."""
         return listed if "attr_list" in listed else [*listed, "attr_list"]
 
-    def write_markdown(self, folder: Path) -> None:
-        """Write the generated pages to ``folder`` (for `serve --dirty`, or for another engine)."""
-        write_pages(self.pages, folder)
+    def write_markdown(self, folder: Path, written_before: dict[str, str] | None = None) -> None:
+        """Write the generated pages to ``folder`` (for `serve --dirty`, or for another engine).
+
+        ``written_before``: the pages last written there, which need not be read back to compare.
+        """
+        write_pages(self.pages, folder, written_before)
 
     def edit_url(self, meta: dict[str, Any]) -> str | None:
         """Return the 'edit' address of a generated page: its claim's or source's record."""
@@ -120,12 +135,12 @@ class SiteRun:
         With ``background`` (a preview's rebuild), the index is brought up to date in a thread instead.
         """
         mark_languages(site_dir, self.report)
-        if self.site.site_url:
-            write_files(export_files(self.report, self.site), site_dir)
-        if background is not None:
-            background.start(site_dir)
+        if background is not None:  # the data files too are written after the page is served
+            background.start(site_dir, self._write_data(site_dir) if self.site.site_url else None)
             self.progress.finish()
             return
+        if self.site.site_url:
+            self._write_data(site_dir)()
         if not index:
             self.progress.finish()
             return
@@ -133,6 +148,10 @@ class SiteRun:
         indexed = index_site(site_dir)
         self.progress.done(f"Indexed {indexed:,} pages for search")
         record_written(site_dir)  # so that `generator build` may later replace this site
+
+    def _write_data(self, site_dir: Path) -> Callable[[], None]:
+        report, site = self.report, self.site
+        return lambda: write_files(export_files(report, site), site_dir)
 
     def close(self) -> None:
         """Put the build's date back as it was before the run."""

@@ -1,5 +1,6 @@
-"""A preview renders again on every rebuild, reusing what it kept from the last: after any
-sequence of edits its pages must be exactly those of a fresh render of the same records."""
+"""A preview renders again on every rebuild, reusing what it kept from the last (and `check`
+what it kept in .cache/): after any sequence of edits, its problems and pages must be exactly
+those of a fresh check and render of the same records."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURE
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.pipeline import load_report
-from generator.problems import InputError
+from generator.load import record_cache
+from generator.pipeline import check_report
+from generator.render.kept import KeptPages
 from generator.render.pages import render_pages
 from generator.render.rich_text import _converted
 from generator.settings import Layout, Site
@@ -28,6 +31,9 @@ EDITS = st.one_of(
     st.tuples(st.just("delete"), IDS, WORDS),
     st.tuples(st.just("label"), st.just("true"), WORDS),
     st.tuples(st.just("source"), st.just("typography"), WORDS),
+    st.tuples(st.just("rename"), IDS, IDS),
+    st.tuples(st.just("break"), IDS, WORDS),
+    st.tuples(st.just("new process"), IDS, WORDS),
 )
 
 
@@ -51,33 +57,54 @@ def edit(root: Path, kind: str, claim: str, value: object) -> None:
         text = ratings.read_text(encoding="utf-8")
         text = re.sub(r'(id: "true"\n    label: )"[^"]*"', rf'\1"{value}"', text, count=1)
         ratings.write_text(text, encoding="utf-8")
+    elif kind == "rename" and record.exists() and not (root / "claims" / f"{value}.yml").exists():
+        text = record.read_text(encoding="utf-8").replace(f"id: {claim}", f"id: {value}", 1)
+        record.unlink()
+        (root / "claims" / f"{value}.yml").write_text(text, encoding="utf-8")
+    elif kind == "break" and record.exists():
+        text = record.read_text(encoding="utf-8")
+        record.write_text(re.sub(r'(?m)^(  quote: ").*(")$', rf"\g<1>{value} is nowhere\g<2>", text, count=1), "utf-8")
+    elif kind == "new process":
+        record_cache._OPEN.clear()  # what a new `check` or `build` knows: only the cache on disk
     elif kind == "source":
         source = root / "seeds" / f"{claim}.txt"
-        data = source.read_bytes() + f"\n{value}.\n".encode()
+        data = f"{value}.\n\n".encode() + source.read_bytes()  # every passage after it moves
         source.write_bytes(data)
         meta = root / "seeds" / f"{claim}.yml"
         digest = hashlib.sha256(data).hexdigest()
         meta.write_text(re.sub(r"(?m)^sha256: .*$", f"sha256: {digest}", meta.read_text(encoding="utf-8")), "utf-8")
 
 
-def rendered(root: Path) -> dict[str, str] | None:
-    try:
-        return render_pages(load_report(Layout(root)), SITE)
-    except InputError:
-        return None
+def rendered(root: Path, kept: KeptPages | None = None) -> tuple[list[str], dict[str, str] | None]:
+    """Return every problem of the report, in full, and its pages (None when it has errors).
+
+    With ``kept``, pages whose inputs did not change since its last render are not rendered again.
+    """
+    report, problems = check_report(Layout(root))
+    shown = [f"{p}|{p.code}" for p in problems]
+    return shown, (render_pages(report, SITE, kept=kept) if report is not None else None)
+
+
+def fresh(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], dict[str, str] | None]:
+    """Check and render from nothing: no cache on disk or in memory, no analysis converted before."""
+    _converted.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.setenv("FACTCHECK_CACHE", "off")
+        return rendered(root)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=st.lists(EDITS, min_size=1, max_size=6))
 @example(edits=[("analysis", "fc-0001", ("fc-9001", "a new claim")), ("add", "fc-9001", "x")])
 @example(edits=[("analysis", "fc-0001", ("fc-0002", "gone")), ("delete", "fc-0002", "x")])
-def test_pages_after_edits_equal_a_fresh_render(tmp_path_factory, edits) -> None:  # type: ignore[no-untyped-def]
+@example(edits=[("break", "fc-0002", "x"), ("new process", "fc-0001", "x"), ("source", "typography", "y")])
+@example(edits=[("rename", "fc-0002", "fc-9001"), ("new process", "fc-0001", "x"), ("rename", "fc-9001", "fc-0002")])
+def test_pages_after_edits_equal_a_fresh_render(tmp_path_factory, monkeypatch, edits) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("incremental") / "report"
-    shutil.copytree(FIXTURE, root)
-    rendered(root)  # the preview's first build: what it keeps is now warm
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".cache"))
+    pages = KeptPages()  # what a preview keeps across its rebuilds
+    rendered(root, pages)  # the preview's first build: what it keeps is now warm
     for kind, claim, value in edits:
         edit(root, kind, claim, value)
-        kept = rendered(root)  # a rebuild, reusing what earlier builds kept
-        _converted.cache_clear()
-        fresh = rendered(root)  # a build from nothing
-        assert kept == fresh
+        kept = rendered(root, pages)  # a rebuild, reusing what earlier builds kept
+        assert kept == fresh(root, monkeypatch)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from generator.export.claimreview import page_claim_review
 from generator.export.common import base_url, exported, page_url, script_json
 from generator.export.feed import PATH as FEED_PATH
 from generator.i18n import Interface
 from generator.model import Claim, Report
+from generator.render.kept import KeptPages, key_of
 from generator.render.versions import Version, versions
 from generator.settings import Site
 
@@ -26,13 +28,23 @@ class Head:
     language: str = ""  # the page's language, when it is not the report's
 
 
-def page_heads(report: Report, site: Site) -> dict[str, Head]:
-    """Return the head of every claim page, by the page's path under docs/ (claims/<id>.md, <language>/claims/...)."""
+def page_heads(report: Report, site: Site, kept: KeptPages | None = None) -> dict[str, Head]:
+    """Return the head of every claim page, by the page's path under docs/ (claims/<id>.md, <language>/claims/...).
+
+    With ``kept`` (a preview's, that has just rendered this report's pages), a head whose claim
+    did not change is not made again.
+    """
     heads = {}
     for claim in exported(report):
         every = versions(report, claim)
         for version in every:
-            heads[version.page] = claim_head(report, site, version, every)
+            if kept is None:
+                heads[version.page] = claim_head(report, site, version, every)
+                continue
+            key = key_of(kept.frame, kept.fingerprint(claim), [(v.language, v.page, v.translation) for v in every])
+            heads[version.page] = kept.value(
+                f"head {version.page}", key, partial(claim_head, report, site, version, every)
+            )
     return heads
 
 

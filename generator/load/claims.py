@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from generator.anchor.quotes import Unanchored, resolve_passage
 from generator.load.analysis_limits import analysis_problems
 from generator.load.parallel import MANY, each_file
-from generator.load.record_cache import RecordCache, Result, context_of, paused_collector
+from generator.load.record_cache import RecordCache, Result, context_of, digest_of_bytes, paused_collector
 from generator.load.schema_check import check_schema, field_name
 from generator.load.yaml_source import Located, load_yaml, read_file
 from generator.model import Claim, Evidence, Passage, Scale, Source, Translation, Verdict
@@ -68,11 +68,12 @@ def _checked(shared: Shared, files: list[Path], cache: RecordCache | None) -> li
         for i, file in enumerate(files):
             raw = None
             if cache is not None and _is_record(file) and refused_file(file, shared.inside) is None:
-                raw, _ = read_file(file, file.name)  # an unreadable file is checked below, to say why
-                kept = cache.lookup(file.name, raw, shared.sources, shared.scale) if raw is not None else None
+                digest = cache.digest_of(file)
+                kept = cache.lookup(file.name, digest, shared.sources, shared.scale) if digest else None
                 if kept is not None:
                     results[i] = kept
                     continue
+                raw, _ = read_file(file, file.name)  # checked from these very bytes; if unreadable, below says why
             todo.append((i, file, raw))
     if len(todo) >= MANY:
         for source in shared.sources.values():
@@ -80,7 +81,7 @@ def _checked(shared: Shared, files: list[Path], cache: RecordCache | None) -> li
     for (i, file, raw), result in zip(todo, each_file(_load_one, shared, [(f, r) for _, f, r in todo]), strict=True):
         results[i] = result
         if cache is not None and raw is not None:
-            cache.store(file.name, raw, result, shared.sources, shared.scale)
+            cache.store(file.name, digest_of_bytes(raw), result, shared.sources, shared.scale)
     if cache is not None:
         cache.keep_only({f.name for f in files})
         cache.save()

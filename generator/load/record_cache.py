@@ -22,6 +22,7 @@ import marshal
 import os
 import secrets
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
@@ -31,13 +32,14 @@ from typing import Any
 
 from generator import __version__
 from generator.files import replace_file
-from generator.load.yaml_source import Located
+from generator.load.yaml_source import Located, read_file
 from generator.model import Claim, Evidence, Passage, Scale, Source, Translation
 from generator.problems import Problem
 
 FORMAT = 1
 FOLDER = ".cache"
 FILE = "records.bin"
+SETTLED = 2  # seconds: see digest_of
 PACKAGE = Path(__file__).resolve().parent.parent
 
 # What checking one record gives: its problems, its claim if valid, the id it declares (and where),
@@ -55,6 +57,7 @@ class RecordCache:
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     changed: bool = False
     decoded: dict[str, tuple[str, Result]] = field(default_factory=dict)  # by name: (entry's key, result)
+    _seen: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # by name: (file status, digest)
 
     @classmethod
     def open(cls, root: Path, context: str) -> RecordCache:
@@ -71,10 +74,33 @@ class RecordCache:
         _OPEN[folder] = opened
         return opened
 
-    def lookup(self, name: str, raw: bytes, sources: dict[str, Source], scale: Scale | None) -> Result | None:
-        """Return the kept result of the record ``name`` if it was made from these bytes and sources."""
+    def digest_of(self, file: Path) -> str | None:
+        """Return the digest of the record ``file``'s bytes (None if it cannot be read).
+
+        A preview asks again on every rebuild: a file whose size, times and inode are those seen
+        when it was last read, and was then already SETTLED seconds old, is not read again. A
+        file changed within the clock's resolution of that reading is read every time.
+        """
+        try:
+            status = file.stat()
+        except OSError:
+            return None
+        seen = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino, status.st_dev)
+        known = self._seen.get(file.name)
+        if known is not None and known[0] == seen:
+            return known[1]
+        raw, _ = read_file(file, file.name)
+        if raw is None:
+            return None
+        made = digest_of_bytes(raw)
+        if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > SETTLED * 1_000_000_000:
+            self._seen[file.name] = (seen, made)
+        return made
+
+    def lookup(self, name: str, digest: str, sources: dict[str, Source], scale: Scale | None) -> Result | None:
+        """Return the kept result of the record ``name`` if it was made from bytes of this digest, and these sources."""
         entry = self.entries.get(name)
-        if entry is None or entry.get("digest") != _digest(raw):
+        if entry is None or entry.get("digest") != digest:
             return None
         deps = entry.get("deps")
         if not isinstance(deps, dict) or any(_dependency(sources, s) != d for s, d in deps.items()):
@@ -89,8 +115,8 @@ class RecordCache:
         self.decoded[name] = (entry["digest"], result)
         return result
 
-    def store(self, name: str, raw: bytes, result: Result, sources: dict[str, Source], scale: Scale | None) -> None:
-        """Keep ``result`` for the record ``name`` if it reads back exactly as it is."""
+    def store(self, name: str, digest: str, result: Result, sources: dict[str, Source], scale: Scale | None) -> None:
+        """Keep ``result`` for the record ``name``, made from bytes of ``digest``, if it reads back exactly as it is."""
         if self.folder is None:
             return
         plain = _plain_result(result)
@@ -101,7 +127,7 @@ class RecordCache:
         if back != result or _plain_result(back) != plain:
             return  # some value would not come back the same: never keep it
         deps = {source_id: _dependency(sources, source_id) for source_id in result[3]}
-        self.entries[name] = {"digest": _digest(raw), "deps": deps, "result": plain}
+        self.entries[name] = {"digest": digest, "deps": deps, "result": plain}
         self.decoded[name] = (self.entries[name]["digest"], result)
         self.changed = True
 
@@ -110,6 +136,7 @@ class RecordCache:
         for gone in set(self.entries) - names:
             del self.entries[gone]
             self.decoded.pop(gone, None)
+            self._seen.pop(gone, None)
             self.changed = True
 
     def save(self) -> None:
@@ -214,7 +241,7 @@ def _read(path: Path, key: bytes, context: str) -> dict[str, dict[str, Any]]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _digest(raw: bytes) -> str:
+def digest_of_bytes(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 

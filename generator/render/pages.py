@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
+from functools import cache, partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from generator.render.annotate import annotate, highlights_for, text_html
 from generator.render.chart import verdict_chart
 from generator.render.fragments import passage_link, quote_link
 from generator.render.icons import icon
+from generator.render.kept import KeptPages, key_of
 from generator.render.reference import format_reference
 from generator.render.rich_text import render_markdown
 from generator.render.versions import language_home, language_name, ratings_page, translated, versions
@@ -81,6 +82,7 @@ def environment(ui: Interface) -> Environment:
         source_text=lambda text: Markup(text_html(text, ui)),
         date=ui.format_date,
         number=ui.format_number,
+        published_verdicts=lambda claims: Counter(c.verdict.id for c in claims if c.status == "published"),
     )
     env.filters["language_name"] = language_name
     env.globals["icon"] = icon
@@ -151,38 +153,58 @@ def render_snippets(report: Report, here: str) -> dict[str, str]:
     }
 
 
-def render_pages(report: Report, site: Site, ui: Interface | None = None) -> dict[str, str]:
+def render_pages(
+    report: Report, site: Site, ui: Interface | None = None, kept: KeptPages | None = None
+) -> dict[str, str]:
     """Return every generated file of the report, as {path under docs/: content}, in ``ui``'s language.
 
-    The interface is the report's language (report.yml) unless ``ui`` says another.
+    The interface is the report's language (report.yml) unless ``ui`` says another. With
+    ``kept`` (a preview's), a page whose inputs are those of its last render is not rendered again.
     """
     ui = ui or interface(report)
     env = environment(ui)
+    kept = kept or KeptPages()
+    frame = kept.begin(report, site, ui.language)
     visible = sorted(report.visible, key=lambda c: c.id)
     pages: dict[str, str] = {VERDICT_CSS: verdict_css(report.scale.verdicts)}
 
-    def page(path: str, template: str, in_language: str | None = None, **context: Any) -> None:
+    def page(
+        path: str,
+        template: str,
+        in_language: str | None = None,
+        key: Any = (),
+        lazy: Callable[[], dict] = dict,
+        **context: Any,
+    ) -> None:
+        """Render ``template`` at ``path`` with ``context`` and ``lazy()``, unless ``key`` is the kept page's."""
+
         def href(to: str, fragment: str = "") -> str:
             return urls.link(path, to, fragment)
 
+        def make() -> str:
+            words = environment(Interface.for_language(in_language)) if in_language else env
+            return words.get_template(template).render(
+                report=report, site=site, here=path, href=href, urls=urls, **context, **lazy()
+            )
+
         if path in pages:  # a record's name taking a listing's address; the checker refuses it
             raise ValueError(f"two pages would be written at {path}")
-        words = environment(Interface.for_language(in_language)) if in_language else env
-        pages[path] = words.get_template(template).render(
-            report=report, site=site, here=path, href=href, urls=urls, **context
-        )
+        pages[path] = kept.page(path, key_of(frame, template, in_language, key), make)
 
     # Claim pages sit side by side, so a bare id in an analysis links to ../<id>/.
     claim_links = {c.id: f"../{c.id}/" for c in visible}
     for claim in visible:
+        analysis = render_markdown(claim.analysis, claim_links)
+        every = versions(report, claim)
         page(
             urls.claim_page(claim.id),
             "claim.md.j2",
+            key=(kept.fingerprint(claim), analysis, [(v.language, v.page, v.translation) for v in every]),
             claim=claim,
-            analysis=render_markdown(claim.analysis, claim_links),
+            analysis=analysis,
             edit_url=site.edit_url(claim.path),
             source=report.sources[claim.passage.source_id],
-            versions=versions(report, claim),
+            versions=every,
             version=None,
             page_language=report.languages[0],
             ratings_page="ratings.md",
@@ -197,55 +219,69 @@ def render_pages(report: Report, site: Site, ui: Interface | None = None) -> dic
     }
     every_translation = translated(report, visible)
     for version in every_translation:
+        analysis = render_markdown(version.claim.analysis, links_in[version.language])
+        every = versions(report, version.claim)
         page(
             version.page,
             "claim.md.j2",
+            version.language,
+            key=(version, analysis, every),
             claim=version.claim,
-            analysis=render_markdown(version.claim.analysis, links_in[version.language]),
+            analysis=analysis,
             edit_url=site.edit_url(version.claim.path),
             source=report.sources[version.claim.passage.source_id],
-            versions=versions(report, version.claim),
+            versions=every,
             version=version,
-            in_language=version.language,
             page_language=version.language,
             ratings_page=ratings_page(report, version.language),
         )
     homes = [(language, language_home(report, language)) for language in report.languages]
     counts = Counter(c.verdict.id for c in visible if c.status == "published")
+    everything = kept.prints(visible)  # the pages that show every claim, or counts of them all
     for language, home in homes[1:]:
         in_language = [v for v in every_translation if v.language == language]
         scale = ratings_page(report, language)
-        page(home, "translations.md.j2", language, items=in_language, languages=homes, ratings_page=scale)
+        page(
+            home,
+            "translations.md.j2",
+            language,
+            key=(in_language, homes),
+            items=in_language,
+            languages=homes,
+            ratings_page=scale,
+        )
         verdicts = [v.in_language(language) for v in report.scale.verdicts]
-        page(scale, "ratings.md.j2", language, counts=counts, verdicts=verdicts)
+        page(scale, "ratings.md.j2", language, key=sorted(counts.items()), counts=counts, verdicts=verdicts)
     touching = _claims_touching(visible)
     for source in sorted(report.sources.values(), key=lambda s: s.id):
         about = touching.get(source.id, [])
         page(
             urls.source_page(source.id),
             "source.md.j2",
+            key=(source.id, kept.prints(about)),
+            lazy=partial(_annotated, source, about, ui),
             source=source,
-            parts=annotate(source, highlights_for(source, about), ui),
             claims=[c for c in about if c.passage.source_id == source.id],
             cited=[c for c in about if c.passage.source_id != source.id],
         )
     page(
         "index.md",
         "home.md.j2",
-        chart=_chart(report, visible, "index.md", ui),
+        key=(everything, homes),
+        lazy=lambda: {"chart": _chart(report, visible, "index.md", ui), "by_source": _by_source(report, visible)},
         claims=visible,
-        by_source=_by_source(report, visible),
         # A small report lists every claim on its home page; a large one a few per source.
         per_source=len(visible) if len(visible) <= urls.PER_PAGE else HOME_PER_SOURCE,
         languages=homes,
     )
-    page("sources/index.md", "sources.md.j2", by_source=_by_source(report, visible))
-    page("ratings.md", "ratings.md.j2", counts=counts, verdicts=report.scale.verdicts)
+    page("sources/index.md", "sources.md.j2", key=everything, lazy=lambda: {"by_source": _by_source(report, visible)})
+    page("ratings.md", "ratings.md.j2", key=sorted(counts.items()), counts=counts, verdicts=report.scale.verdicts)
     page("reference/format.md", "reference.md.j2", reference=format_reference(ui))
     for number, chunk, total in _paginate(visible):
         page(
             urls.claims_index(number),
             "listing.md.j2",
+            key=(kept.prints(chunk), total),
             title=ui.gettext("All claims"),
             intro="",
             items=chunk,
@@ -261,6 +297,7 @@ def render_pages(report: Report, site: Site, ui: Interface | None = None) -> dic
             page(
                 urls.verdict_page(verdict.id, number),
                 "listing.md.j2",
+                key=(verdict, kept.prints(chunk), total),
                 title=ui.gettext("Claims rated {verdict}").format(verdict=verdict.label),
                 intro=verdict.definition,
                 items=chunk,
@@ -270,7 +307,7 @@ def render_pages(report: Report, site: Site, ui: Interface | None = None) -> dic
                 page_of=lambda n, v=verdict.id: urls.verdict_page(v, n),
             )
     tags = Counter(tag for c in visible for tag in c.tags)
-    page("tags/index.md", "tags.md.j2", tags=sorted(tags.items()))
+    page("tags/index.md", "tags.md.j2", key=sorted(tags.items()), tags=sorted(tags.items()))
     by_tag = _group(visible, lambda c: c.tags)
     for tag in tags:
         items = by_tag[tag]
@@ -278,6 +315,7 @@ def render_pages(report: Report, site: Site, ui: Interface | None = None) -> dic
             page(
                 urls.tag_page(tag, number),
                 "listing.md.j2",
+                key=(tag, kept.prints(chunk), total),
                 title=ui.gettext("Claims tagged “{tag}”").format(tag=tag),
                 intro="",
                 items=chunk,
@@ -286,7 +324,13 @@ def render_pages(report: Report, site: Site, ui: Interface | None = None) -> dic
                 verdict=None,
                 page_of=lambda n, t=tag: urls.tag_page(t, n),
             )
+    kept.keep_only(pages)
     return pages
+
+
+def _annotated(source: Source, about: list[Claim], ui: Interface) -> dict[str, Any]:
+    """Return the parts of a source page's text: its passages highlighted, as the claims ``about`` it quote them."""
+    return {"parts": annotate(source, highlights_for(source, about), ui)}
 
 
 def _group(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> dict[str, list[Claim]]:

@@ -47,4 +47,3 @@ def with_language(html: str, tag: str) -> str:
         return _LANG.sub("", found[0])[:-1] + f' dir="{direction}">'
 
     return _BODY.sub(body_tag, _HTML.sub(html_tag, html, count=1), count=1)
-

@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.problems import GeneratorError
@@ -65,18 +66,24 @@ class BackgroundIndex:
 
     While it runs, ``<site>/search-stale.json`` tells the search dialog that results may be out of
     date. A rebuild that finishes while the index is being written asks for one more run, once.
+    Each run first does the work its start was given (a preview writes its data files there).
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._again = False
+        self._first: Callable[[], None] | None = None
         self.error: str | None = None  # the last run's failure, for the preview's log
 
-    def start(self, site_dir: Path) -> None:
-        """Mark the search of ``site_dir`` stale and index it in the background (again, if already running)."""
+    def start(self, site_dir: Path, first: Callable[[], None] | None = None) -> None:
+        """Mark the search of ``site_dir`` stale, then in the background do ``first`` and index it.
+
+        If a run is under way, one more follows it, with the latest ``first``.
+        """
         (site_dir / STALE_FLAG).write_text('{"stale": true}\n', encoding="utf-8")
         with self._lock:
+            self._first = first
             if self._thread is not None and self._thread.is_alive():
                 self._again = True
                 return
@@ -85,10 +92,14 @@ class BackgroundIndex:
 
     def _run(self, site_dir: Path) -> None:
         while True:
+            with self._lock:
+                first, self._first = self._first, None
             try:
+                if first is not None:
+                    first()
                 index_site(site_dir)
                 self.error = None
-            except GeneratorError as err:
+            except (GeneratorError, OSError) as err:
                 self.error = str(err)
             with self._lock:
                 if not self._again:

@@ -1,0 +1,91 @@
+"""Pages an earlier render made, kept with the digest of their inputs, so that a preview's rebuild
+renders again only the pages whose inputs changed: an edited claim's page, its sources' pages,
+and the listings and counts it appears in.
+
+A page's key is the digest of what the whole report shows on every page (the settings, the
+scale, the standards, every source's text digest and metadata, the site, the interface's
+language) and of what that page shows: the claims on it, in full. Anything a page cannot be
+keyed by is not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from generator.model import Claim, Report
+from generator.settings import Site
+
+T = TypeVar("T")
+
+
+class KeptPages:
+    """Rendered pages by path, with the key each was made from; one per preview session."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, tuple[str, str]] = {}
+        self._values: dict[str, tuple[str, Any]] = {}
+        self._prints: dict[int, tuple[Claim, str]] = {}  # by id(): the claim is held, so its id stays its own
+        self.rendered = 0  # pages rendered (not reused) by the last render
+        self.frame = ""  # the digest of what every page of the report being rendered depends on
+
+    def begin(self, report: Report, site: Site, language: str) -> str:
+        """Start a render of ``report``; return the digest of what every page of it depends on."""
+        self.rendered = 0
+        self._prints = {id(c): (c, p) for c in report.claims if (p := self._print_of(c)) is not None}
+        sources = [(s.id, s.sha256, s.meta, s.sections) for s in sorted(report.sources.values(), key=lambda s: s.id)]
+        frame = (report.settings, report.scale, report.standards, sources, report.languages, site, language)
+        self.frame = digest(repr(frame))
+        return self.frame
+
+    def fingerprint(self, claim: Claim) -> str:
+        """Return the digest of everything ``claim`` holds (its record's place aside)."""
+        kept = self._prints.get(id(claim))
+        if kept is not None and kept[0] is claim:
+            return kept[1]
+        made = digest(repr(claim))
+        self._prints[id(claim)] = (claim, made)
+        return made
+
+    def prints(self, claims: Iterable[Claim]) -> str:
+        """Return one digest for the list ``claims``, in its order."""
+        return digest("\n".join(self.fingerprint(c) for c in claims))
+
+    def page(self, path: str, key: str, make: Callable[[], str]) -> str:
+        """Return the page at ``path`` as kept, if made from ``key``; else ``make()`` it and keep it."""
+        kept = self._made.get(path)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        made = make()
+        self._made[path] = (key, made)
+        self.rendered += 1
+        return made
+
+    def value(self, name: str, key: str, make: Callable[[], T]) -> T:
+        """Return the value kept as ``name`` if made from ``key``; else ``make()`` it and keep it."""
+        kept = self._values.get(name)
+        if kept is not None and kept[0] == key:
+            return kept[1]  # type: ignore[no-any-return]
+        made = make()
+        self._values[name] = (key, made)
+        return made
+
+    def keep_only(self, paths: Iterable[str]) -> None:
+        """Forget the pages that are no longer made."""
+        wanted = set(paths)
+        self._made = {path: made for path, made in self._made.items() if path in wanted}
+        self._values = {name: made for name, made in self._values.items() if name.partition(" ")[2] in wanted}
+
+    def _print_of(self, claim: Claim) -> str | None:
+        kept = self._prints.get(id(claim))
+        return kept[1] if kept is not None and kept[0] is claim else None
+
+
+def digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def key_of(*parts: Any) -> str:
+    """Return the key of a page from its template, its language and the values it shows."""
+    return digest(repr(parts))
