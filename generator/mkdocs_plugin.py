@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -49,6 +50,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-")) if command == "serve" else None
         self.searching = BackgroundIndex() if command == "serve" else None
         self.kept = KeptPages() if command == "serve" else None
+        self.compiled = _Compiled()  # the theme's templates, compiled once per preview
 
     def on_shutdown(self) -> None:
         if self.run:
@@ -97,6 +99,11 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         self.run.total = len(files.documentation_pages())
         return files
 
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        if self.kept is not None:  # MkDocs makes the theme's environment anew on each rebuild
+            env.bytecode_cache = self.compiled
+        return env
+
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         return self.run.fill_in(markdown, page.file.src_uri) if self.run else markdown
 
@@ -123,6 +130,20 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         for path in SiteRun.watched(self.layout):
             server.watch(str(path))
         return server
+
+
+class _Compiled(BytecodeCache):
+    """The theme's templates compiled once per preview, by name; Jinja compiles one again if its source changed."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
 
 
 @contextmanager

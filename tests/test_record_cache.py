@@ -106,3 +106,24 @@ def _forge(planted: bytes, report: Path, env: dict[str, str]) -> bytes:
         os.environ["XDG_CACHE_HOME"] = previous or ""
     assert key is not None
     return record_cache._sign(key, body).encode("ascii") + b"\n" + body
+
+
+def test_an_edit_is_appended_to_the_log_and_read_back_by_the_next_run(report: Path) -> None:
+    assert run_cli_process("--root", str(report), "check").returncode == 0
+    break_quote(report)
+    first = run_cli_process("--root", str(report), "check")
+    log = report / FOLDER / "records.log"
+    assert log.is_file(), "one changed record is appended, not the whole cache written again"
+    again = run_cli_process("--root", str(report), "check")
+    off = run_cli_process("--root", str(report), "check", env={"FACTCHECK_CACHE": "off"})
+    assert first.stdout == again.stdout == off.stdout and BROKEN_QUOTE in off.stdout
+
+
+def test_a_damaged_end_of_the_log_is_not_read(report: Path) -> None:
+    assert run_cli_process("--root", str(report), "check").returncode == 0
+    break_quote(report)
+    assert run_cli_process("--root", str(report), "check").returncode == 1
+    log = report / FOLDER / "records.log"
+    log.write_bytes(log.read_bytes()[:-7])  # a run stopped while appending
+    result = run_cli_process("--root", str(report), "check")
+    assert result.returncode == 1 and BROKEN_QUOTE in result.stdout

@@ -45,7 +45,7 @@ def load_claims(
     claims: list[Claim] = []
     problems: list[Problem] = []
     declared: dict[str, list[Located]] = {}
-    files = sorted(folder.iterdir())
+    files = sorted(folder.iterdir(), key=lambda f: f.name)  # one folder: by name, as paths sort
     shared = Shared(root, folder.resolve(), sources, scale)
     kept = RecordCache.open(root, context_of(display_path(folder, root), sources, scale)) if cache else None
     for found, claim, declaration, _quoted_ids in _checked(shared, files, kept):

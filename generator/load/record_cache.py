@@ -21,6 +21,7 @@ import json
 import marshal
 import os
 import secrets
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -32,13 +33,15 @@ from typing import Any
 
 from generator import __version__
 from generator.files import replace_file
-from generator.load.yaml_source import Located, read_file
+from generator.load.yaml_source import MAX_BYTES, Located
 from generator.model import Claim, Evidence, Passage, Scale, Source, Translation
 from generator.problems import Problem
 
 FORMAT = 1
 FOLDER = ".cache"
 FILE = "records.bin"
+LOG = "records.log"  # changes since FILE was written whole
+LOGGED = 200  # changes a log may hold whatever the number of records
 SETTLED = 2  # seconds: see digest_of
 PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -55,7 +58,8 @@ class RecordCache:
     context: str
     key: bytes = b""
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
-    changed: bool = False
+    changed: set[str] = field(default_factory=set)  # names whose entry changed since the file was written
+    logged: int = 0  # entries in the file's log, after its whole set
     decoded: dict[str, tuple[str, Result]] = field(default_factory=dict)  # by name: (entry's key, result)
     _seen: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # by name: (file status, digest)
 
@@ -70,7 +74,8 @@ class RecordCache:
             return kept  # a preview's rebuild: what this process knows is at least as new as the file
         with paused_collector():
             entries = _read(folder / FILE, key, context)
-        opened = cls(folder, context, key, entries)
+            logged = _replay(folder / LOG, key, context, entries) if entries else 0
+        opened = cls(folder, context, key, entries, logged=logged)
         _OPEN[folder] = opened
         return opened
 
@@ -83,16 +88,15 @@ class RecordCache:
         """
         try:
             status = file.stat()
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_BYTES:
+                return None  # checked in full, to say why
+            seen = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino, status.st_dev)
+            known = self._seen.get(file.name)
+            if known is not None and known[0] == seen:
+                return known[1]
+            made = digest_of_bytes(file.read_bytes())
         except OSError:
             return None
-        seen = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino, status.st_dev)
-        known = self._seen.get(file.name)
-        if known is not None and known[0] == seen:
-            return known[1]
-        raw, _ = read_file(file, file.name)
-        if raw is None:
-            return None
-        made = digest_of_bytes(raw)
         if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > SETTLED * 1_000_000_000:
             self._seen[file.name] = (seen, made)
         return made
@@ -129,7 +133,7 @@ class RecordCache:
         deps = {source_id: _dependency(sources, source_id) for source_id in result[3]}
         self.entries[name] = {"digest": digest, "deps": deps, "result": plain}
         self.decoded[name] = (self.entries[name]["digest"], result)
-        self.changed = True
+        self.changed.add(name)
 
     def keep_only(self, names: set[str]) -> None:
         """Forget the records that are no longer there."""
@@ -137,13 +141,16 @@ class RecordCache:
             del self.entries[gone]
             self.decoded.pop(gone, None)
             self._seen.pop(gone, None)
-            self.changed = True
+            self.changed.add(gone)
 
     def save(self) -> None:
-        """Write the cache if anything changed; a folder that cannot be written keeps nothing, silently."""
+        """Write what changed; a folder that cannot be written keeps nothing, silently.
+
+        A few changes are appended to the file's log, each signed; when the log would hold more
+        than a quarter of the entries, the whole set is written again and the log emptied.
+        """
         if self.folder is None or not self.changed:
             return
-        body = marshal.dumps({"format": FORMAT, "context": self.context, "entries": self.entries})
         try:
             if self.folder.is_symlink() or (self.folder.exists() and not self.folder.is_dir()):
                 return  # never write through a link a repository may hold
@@ -151,10 +158,30 @@ class RecordCache:
             ignore = self.folder / ".gitignore"
             if not ignore.is_file():
                 replace_file(ignore, b"# Written by the fact-check generator: nothing here is committed.\n*\n")
-            replace_file(self.folder / FILE, _sign(self.key, body).encode("ascii") + b"\n" + body)
+            whole = self.folder / FILE
+            if whole.is_file() and self.logged + len(self.changed) <= max(LOGGED, len(self.entries) // 4):
+                self._append(self.folder / LOG)
+            else:
+                body = marshal.dumps({"format": FORMAT, "context": self.context, "entries": self.entries})
+                replace_file(whole, _sign(self.key, body).encode("ascii") + b"\n" + body)
+                (self.folder / LOG).unlink(missing_ok=True)
+                self.logged = 0
         except OSError:
             return
-        self.changed = False
+        self.changed = set()
+
+    def _append(self, log: Path) -> None:
+        """Append each changed entry (None: the record is gone) to the log, signed, in one write."""
+        chunks = []
+        for name in sorted(self.changed):
+            body = marshal.dumps(
+                {"format": FORMAT, "context": self.context, "name": name, "entry": self.entries.get(name)}
+            )
+            chunks.append(_sign(self.key, body).encode("ascii") + b" %d\n" % len(body) + body)
+        handle = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(handle, "wb") as out:
+            out.write(b"".join(chunks))
+        self.logged += len(chunks)
 
 
 @contextmanager
@@ -239,6 +266,37 @@ def _read(path: Path, key: bytes, context: str) -> dict[str, dict[str, Any]]:
         return {}
     entries = made.get("entries")
     return entries if isinstance(entries, dict) else {}
+
+
+def _replay(path: Path, key: bytes, context: str, entries: dict[str, dict[str, Any]]) -> int:
+    """Apply the log's signed changes to ``entries``, up to the first that is damaged; return how many there were."""
+    try:
+        if path.is_symlink():
+            return 0
+        data = path.read_bytes()
+    except OSError:
+        return 0
+    at = count = 0
+    while at < len(data):
+        head_end = data.find(b"\n", at)
+        mac, _, size = data[at:head_end].partition(b" ")
+        if head_end < 0 or not size.isdigit():
+            break
+        body = data[head_end + 1 : head_end + 1 + int(size)]
+        if len(body) != int(size) or not hmac.compare_digest(_sign(key, body).encode("ascii"), mac):
+            break
+        try:
+            change = marshal.loads(body)  # signed by this user's key: written by this generator
+        except (EOFError, ValueError, TypeError):
+            break
+        if not isinstance(change, dict) or change.get("format") != FORMAT or change.get("context") != context:
+            break
+        if isinstance(change.get("entry"), dict):
+            entries[change["name"]] = change["entry"]
+        else:
+            entries.pop(str(change.get("name")), None)
+        at, count = head_end + 1 + int(size), count + 1
+    return count
 
 
 def digest_of_bytes(raw: bytes) -> str:
