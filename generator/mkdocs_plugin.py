@@ -45,11 +45,19 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     searching: BackgroundIndex | None = None  # a preview indexes for search in the background
     kept: KeptPages | None = None  # a preview's pages and heads, rendered again only when their inputs change
     written: dict[str, str] | None = None  # the pages last written to pages_dir
+    steady: str | None = None  # what the last preview build listed and dated (SiteRun.steady)
+    sitemaps: dict[str, bytes] = {}  # the last preview build's sitemap, when it saw every page
+    restricted = False  # this build hands MkDocs only the generated pages that changed
+    pending: tuple[dict, dict[str, str], str] | None = None  # this build's heads, filled pages and steady
+    heads: dict = {}  # the page heads of the last preview build
+    filled: dict[str, str] = {}  # the hand-written pages holding the report's data, as last built
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-")) if command == "serve" else None
         self.searching = BackgroundIndex() if command == "serve" else None
         self.kept = KeptPages() if command == "serve" else None
+        self.written, self.steady, self.pending, self.restricted = None, None, None, False
+        self.sitemaps, self.heads, self.filled = {}, {}, {}
         self.compiled = _Compiled()  # the theme's templates, compiled once per preview
 
     def on_shutdown(self) -> None:
@@ -85,13 +93,31 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.run is not None
+        wanted: set[str] | None = None  # None: every generated page goes to MkDocs
         if self.pages_dir:
-            self.run.write_markdown(self.pages_dir, self.written)
+            changed = self.run.write_markdown(self.pages_dir, self.written)
+            # A page no longer made (a claim deleted, renamed or drafted) leaves the preview too.
+            self.run.remove_built(Path(config.site_dir), set(self.written or ()) - set(self.run.pages))
             self.written = self.run.pages
+            # A page whose head changed, or a hand-written page the report's data changed in, is
+            # built again though its Markdown file is the same: what MkDocs built of it goes.
+            reheaded = [page for page, head in self.run.heads.items() if self.heads.get(page) != head]
+            filled = self.run.filled(Path(config.docs_dir))
+            refilled = [page for page, made in filled.items() if self.filled.get(page) != made]
+            for page in [*reheaded, *refilled]:
+                (Path(config.site_dir) / self.run.built_page(page)).unlink(missing_ok=True)
+            self.pending = (self.run.heads, filled, self.run.steady(filled))
+            if self.pending[2] == self.steady and self.sitemaps:
+                # The same pages, dates and hand-written pages as the last build: MkDocs need only
+                # see the pages that changed (and those the navigation names); the others are built.
+                wanted = {*changed, *reheaded, *_named_in(config.nav)}
+        self.restricted = wanted is not None
         for path, content in self.run.pages.items():
             if (existing := files.get_file_from_path(path)) is not None:
                 log.warning("docs/%s is replaced by the generated page of the same name", path)
                 files.remove(existing)
+            if wanted is not None and path not in wanted:
+                continue
             if self.pages_dir:
                 files.append(File.generated(config, path, abs_src_path=str(self.pages_dir / path)))
             else:
@@ -123,13 +149,35 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             assert self.run is not None
             if self.searching and self.searching.error:
                 log.warning(self.searching.error)
+            site_dir = Path(config.site_dir)
+            if self.pages_dir and self.pending:  # MkDocs maps only the pages it saw: one that saw all maps the site
+                if self.restricted:
+                    for name, data in self.sitemaps.items():
+                        (site_dir / name).write_bytes(data)
+                else:
+                    self.sitemaps = {n: (site_dir / n).read_bytes() for n in SITEMAPS if (site_dir / n).is_file()}
+                self.heads, self.filled, self.steady = self.pending  # what the site now holds: once it is built
             # A preview serves its pages at once, the first build's too; search catches up (and says so).
-            self.run.finish(Path(config.site_dir), index=self.index, background=self.searching)
+            self.run.finish(site_dir, index=self.index, background=self.searching)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for path in SiteRun.watched(self.layout):
             server.watch(str(path))
         return server
+
+
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def _named_in(nav: Any) -> set[str]:
+    """Return the pages that mkdocs.yml's ``nav`` names (MkDocs warns of one it is not given)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return {page for value in nav.values() for page in _named_in(value)}
+    if isinstance(nav, list):
+        return {page for item in nav for page in _named_in(item)}
+    return set()
 
 
 class _Compiled(BytecodeCache):

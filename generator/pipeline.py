@@ -124,14 +124,22 @@ def load_and_render(
 def write_pages(pages: dict[str, str], out: Path, written_before: dict[str, str] | None = None) -> int:
     """Write ``pages`` under ``out``, touching only files whose bytes change; remove stale ones.
 
-    A page that is the very text ``written_before`` holds for it (a preview's last write) is
-    not read back to compare, if its file is still there.
+    Returns how many files were written; see rewrite_pages.
+    """
+    return len(rewrite_pages(pages, out, written_before))
 
-    Returns how many files were written. Unchanged files keep their bytes and times, so a
+
+def rewrite_pages(pages: dict[str, str], out: Path, written_before: dict[str, str] | None = None) -> list[str]:
+    """Write ``pages`` under ``out``, touching only files whose bytes change; remove stale ones.
+
+    Returns the paths written. Unchanged files keep their bytes and times, so a
     live preview rebuilds quickly. The files written are listed in ``out/.generated-pages``:
     those listed before and no longer made are removed, so a deleted claim leaves no stale
     page, and no other file is ever removed. A folder that already holds files but no such
     list is refused (ConfigError), so ``--out docs`` cannot wipe hand-written pages.
+
+    A page that is the very text ``written_before`` holds for it (a preview's last write) is
+    not read back to compare, if its file is still there.
     """
     out.mkdir(parents=True, exist_ok=True)
     root = out.resolve()
@@ -145,7 +153,7 @@ def write_pages(pages: dict[str, str], out: Path, written_before: dict[str, str]
                 "    Choose an empty or new folder: the generator removes its own old pages there."
             )
     before = set(listed.read_text(encoding="utf-8").splitlines()) if listed.is_file() else set()
-    written = 0
+    written = []
     for rel, content in sorted(pages.items()):
         if written_before is not None and written_before.get(rel) is content and (root / rel).is_file():
             continue  # written there last time, at this path, which was then checked
@@ -157,7 +165,7 @@ def write_pages(pages: dict[str, str], out: Path, written_before: dict[str, str]
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         replace_file(target, data)
-        written += 1
+        written.append(rel)
     for rel in sorted(before - set(pages), reverse=True):
         stale = _inside(root, rel)
         if stale is not None and stale.is_file() and not stale.is_symlink():

@@ -7,6 +7,7 @@ files and the search index once the engine is done. Nothing here imports an engi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,13 @@ from typing import Any
 from generator.export.files import export_files, write_files
 from generator.export.head import Head, feed_link, page_heads
 from generator.model import Report
-from generator.pipeline import load_and_render, write_pages
+from generator.pipeline import load_and_render, rewrite_pages
+from generator.render import urls
 from generator.render.compact import compact_html
-from generator.render.kept import KeptPages
+from generator.render.kept import KeptPages, digest
 from generator.render.pages import REPORT_CSS, SEARCH_CSS, fill_in, interface
 from generator.settings import Layout, Site
-from generator.site.build_date import date_build
+from generator.site.build_date import EPOCH, date_build
 from generator.site.docs_links import refuse_links_out_of
 from generator.site.page_language import mark_languages
 from generator.site.progress import Progress
@@ -97,12 +99,49 @@ class SiteRun:
         """Return the site's Markdown extensions with attr_list, which keeps the pages' heading ids in any language."""
         return listed if "attr_list" in listed else [*listed, "attr_list"]
 
-    def write_markdown(self, folder: Path, written_before: dict[str, str] | None = None) -> None:
-        """Write the generated pages to ``folder`` (for `serve --dirty`, or for another engine).
+    def write_markdown(self, folder: Path, written_before: dict[str, str] | None = None) -> list[str]:
+        """Write the generated pages to ``folder`` (for `serve --dirty`, or for another engine); return those written.
 
         ``written_before``: the pages last written there, which need not be read back to compare.
         """
-        write_pages(self.pages, folder, written_before)
+        return rewrite_pages(self.pages, folder, written_before)
+
+    @staticmethod
+    def built_page(page: str) -> str:
+        """Return where the engine writes the generated page ``page`` (``claims/x.md``), under the site folder."""
+        return urls.url_of(page) + "index.html"
+
+    def remove_built(self, site_dir: Path, pages: set[str]) -> None:
+        """Remove what the engine built of ``pages`` from ``site_dir``, and the folders that leaves empty."""
+        for page in sorted(pages):
+            if not page.endswith(".md"):
+                (site_dir / page).unlink(missing_ok=True)
+                continue
+            built = site_dir / self.built_page(page)
+            built.unlink(missing_ok=True)
+            for folder in built.parents:
+                if folder == site_dir or not folder.is_dir() or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+
+    def filled(self, docs: Path) -> dict[str, str]:
+        """Return the digest of each hand-written page of ``docs`` that the report's data is put into, by its path."""
+        found = {}
+        for page in sorted(docs.rglob("*.md")):
+            text = page.read_text(encoding="utf-8", errors="replace")
+            if "<!-- factcheck:" in text:
+                here = page.relative_to(docs).as_posix()
+                found[here] = digest(self.fill_in(text, here))
+        return found
+
+    def steady(self, filled: dict[str, str]) -> str:
+        """Return the digest of what every page of the site lists or dates, beyond its own content.
+
+        Two preview builds with the same digest make the same sitemap and the same navigation:
+        only the pages whose Markdown or head changed need building again. It covers which pages
+        there are, the build's date, and (``filled``) the hand-written pages the report's data is put into.
+        """
+        return digest(repr((sorted(self.pages), os.environ.get(EPOCH), sorted(filled.items()))))
 
     def edit_url(self, meta: dict[str, Any]) -> str | None:
         """Return the 'edit' address of a generated page: its claim's or source's record."""

@@ -76,7 +76,7 @@ def quote_link(url: str | None, quote_text: str | None) -> str | None:
     return fragment_url(url, TextDirective(" ".join(first[:EDGE]), " ".join(last[-EDGE:])))
 
 
-@lru_cache(maxsize=4096)  # a page and the data both link each passage
+@lru_cache(maxsize=100_000)  # a page and the data both link each passage: every one of 10,000 claims
 def directive_for(text: str, start: int, end: int) -> TextDirective:
     """Return the directive that finds ``text[start:end]`` (widened to whole words) and nothing else."""
     words, ends, breaks = _words_of(text)

@@ -22,7 +22,7 @@ from generator.render.annotate import annotate, highlights_for, text_html
 from generator.render.chart import verdict_chart
 from generator.render.fragments import passage_link, quote_link
 from generator.render.icons import icon
-from generator.render.kept import KeptPages, key_of
+from generator.render.kept import KeptPages, digest, key_of
 from generator.render.reference import format_reference
 from generator.render.rich_text import render_markdown
 from generator.render.versions import language_home, language_name, ratings_page, translated, versions
@@ -193,15 +193,15 @@ def render_pages(
 
     # Claim pages sit side by side, so a bare id in an analysis links to ../<id>/.
     claim_links = {c.id: f"../{c.id}/" for c in visible}
+    linkable = digest(" ".join(claim_links))  # the ids an analysis may link to: the same for every page
     for claim in visible:
-        analysis = render_markdown(claim.analysis, claim_links)
         every = versions(report, claim)
         page(
             urls.claim_page(claim.id),
             "claim.md.j2",
-            key=(kept.fingerprint(claim), analysis, [(v.language, v.page, v.translation) for v in every]),
+            key=(kept.fingerprint(claim), linkable, [(v.language, v.page, v.translation) for v in every]),
+            lazy=partial(_analysis, claim.analysis, claim_links),
             claim=claim,
-            analysis=analysis,
             edit_url=site.edit_url(claim.path),
             source=report.sources[claim.passage.source_id],
             versions=every,
@@ -326,6 +326,11 @@ def render_pages(
             )
     kept.keep_only(pages)
     return pages
+
+
+def _analysis(text: str, claim_links: dict[str, str]) -> dict[str, Any]:
+    """Return a claim page's analysis as HTML, its bare claim ids linked."""
+    return {"analysis": render_markdown(text, claim_links)}
 
 
 def _annotated(source: Source, about: list[Claim], ui: Interface) -> dict[str, Any]:

@@ -1,0 +1,133 @@
+"""The preview's MkDocs builds after edits make exactly the site a clean `mkdocs build` makes.
+
+The preview rebuilds with `--dirty`, hands MkDocs only the generated pages that changed when
+nothing else did, and writes its data files and search index in the background. After each edit
+here, every page, the sitemap and the data files must equal, byte for byte, those of a clean
+build of the same records in a process of its own.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ENV, copy_fixture
+from test_incremental import edit
+
+URL = "http://127.0.0.1:8000/"
+SKIPPED = ("pagefind", "search-stale.json", ".factcheck-site")  # the index is compared by the search tests
+
+pytestmark = pytest.mark.slow
+
+EDITS = [
+    ("summary", "fc-0001", "a preview edit"),
+    ("analysis", "fc-0002", ("fc-0001", "now linked")),
+    ("label", "true", "Entirely true"),
+    ("add", "fc-9001", "x"),
+    ("summary", "fc-9001", "the new claim"),
+    ("delete", "fc-9001", "x"),
+    ("source", "typography", "A first line"),
+    ("reviewers", "fc-0001", "Fixture Desk, second shift"),
+    ("team", "fc-0001", "Fixture Desk"),
+    ("summary", "fc-0003", "after the team"),
+]
+# Which rebuilds may hand MkDocs only the changed pages: not those that add or remove a page,
+# or change what is put into a hand-written page.
+RESTRICTED = [True, True, True, False, True, False, True, True, False, True]
+
+
+def preview_build(config_file: Path, site: Path, startup: bool) -> None:
+    """Build as `mkdocs serve --dirty` does on each change: the plugin is kept, the config read anew."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file), site_dir=str(site), strict=False)
+    config.site_url = URL
+    if startup:
+        config.plugins.on_startup(command="serve", dirty=True)
+    build(config, serve_url=URL, dirty=True)
+
+
+def clean_build(root: Path, out: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--no-strict", "--site-dir", str(out)],
+        cwd=root,
+        env={**ENV, "SITE_URL": URL},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def differences(one: Path, other: Path) -> list[str]:
+    """Return the files that differ between two sites, or are in one only."""
+    found: list[str] = []
+
+    def walk(compared: filecmp.dircmp, at: str) -> None:
+        found.extend(f"{at}{name} (only in the preview)" for name in compared.left_only if name not in SKIPPED)
+        found.extend(f"{at}{name} (only in the clean build)" for name in compared.right_only if name not in SKIPPED)
+        found.extend(f"{at}{name}" for name in compared.diff_files if name not in SKIPPED)
+        for name, sub in compared.subdirs.items():
+            if name not in SKIPPED:
+                walk(sub, f"{at}{name}/")
+
+    walk(filecmp.dircmp(one, other, ignore=[]), "")
+    return sorted(found)
+
+
+def more_edits(root: Path, kind: str, claim: str, value: object) -> None:
+    record = root / "claims" / f"{claim}.yml"
+    if kind == "reviewers":  # in the page's head (ClaimReview) and on the page
+        text = record.read_text(encoding="utf-8")
+        record.write_text(text.replace('reviewers: ["Fixture Desk"]', f'reviewers: ["{value}"]', 1), "utf-8")
+    elif kind == "team":  # put by the generator into a page written by hand
+        team = f'members:\n  - name: "{value}"\n    role: "Editors"\n    bio: "The desk of editors."\n'
+        (root / "team.yml").write_text(team, encoding="utf-8")
+        (root / "standards.yml").write_text("rules:\n  named-review:\n    level: warning\n", encoding="utf-8")
+        text = record.read_text(encoding="utf-8")
+        record.write_text(re.sub(r'reviewers: \["[^"]*"\]', f'reviewers: ["{value}"]', text, count=1), "utf-8")
+    else:
+        edit(root, kind, claim, value)
+
+
+def test_the_preview_after_edits_is_the_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_fixture(tmp_path / "report")
+    config = root / "mkdocs.yml"  # a preview's address is its site's: the clean build is given the same
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f'site_url: "{URL}"', config.read_text("utf-8")), "utf-8")
+    (root / "docs" / "team.md").write_text("# Who we are\n\n<!-- factcheck:team -->\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    preview = tmp_path / "preview"
+    preview.mkdir()
+    _plugins().clear()  # a plugin kept by an earlier test in this process
+    preview_build(config, preview, startup=True)
+    from generator.mkdocs_plugin import FactCheckPlugin
+
+    plugin = next(p for p in _plugins().values() if isinstance(p, FactCheckPlugin))
+    restricted = []
+    try:
+        for step, (kind, claim, value) in enumerate(EDITS):
+            more_edits(root, kind, claim, value)
+            preview_build(config, preview, startup=False)
+            restricted.append(plugin.restricted)
+            assert plugin.searching is not None and plugin.searching.wait(timeout=120)
+            clean = tmp_path / f"clean-{step}"
+            clean_build(root, clean)
+            assert differences(preview, clean) == [], f"after {kind} {claim}"
+            shutil.rmtree(clean)
+    finally:
+        plugin.on_shutdown()
+        _plugins().clear()
+    assert restricted == RESTRICTED
+
+
+def _plugins() -> dict[str, object]:
+    """Return the plugins MkDocs keeps across builds in this process, as `mkdocs serve` does."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    return MkDocsConfig.plugins.plugin_cache  # type: ignore[no-any-return]
