@@ -109,13 +109,14 @@ def test_the_preview_after_edits_is_the_clean_build(tmp_path: Path, monkeypatch:
     from generator.mkdocs_plugin import FactCheckPlugin
 
     plugin = next(p for p in _plugins().values() if isinstance(p, FactCheckPlugin))
+    assert plugin.preview is not None
     restricted = []
     try:
         for step, (kind, claim, value) in enumerate(EDITS):
             more_edits(root, kind, claim, value)
             preview_build(config, preview, startup=False)
-            restricted.append(plugin.restricted)
-            assert plugin.searching is not None and plugin.searching.wait(timeout=120)
+            restricted.append(plugin.preview.restricted)
+            assert plugin.preview.searching.wait(timeout=120)
             clean = tmp_path / f"clean-{step}"
             clean_build(root, clean)
             assert differences(preview, clean) == [], f"after {kind} {claim}"
@@ -124,6 +125,51 @@ def test_the_preview_after_edits_is_the_clean_build(tmp_path: Path, monkeypatch:
         plugin.on_shutdown()
         _plugins().clear()
     assert restricted == RESTRICTED
+
+
+def session(root: Path, site: Path) -> object:
+    """Start a preview session as `mkdocs serve` does, into the new folder ``site``; return its plugin."""
+    from generator.mkdocs_plugin import FactCheckPlugin
+
+    _plugins().clear()
+    site.mkdir()
+    preview_build(root / "mkdocs.yml", site, startup=True)
+    return next(p for p in _plugins().values() if isinstance(p, FactCheckPlugin))
+
+
+@pytest.mark.parametrize(
+    ("tamper", "delete", "restricted"),
+    [(False, False, True), (False, True, False), (True, False, False)],
+    ids=["an edit", "an edit and a deletion", "a state not signed here"],
+)
+def test_the_next_session_starts_from_the_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tamper: bool, delete: bool, restricted: bool
+) -> None:
+    """A session ended keeps its site in .cache/preview/; the next builds only what changed since (MkDocs is given
+    only those pages when no page came or went), unless the state it kept was not signed here."""
+    root = copy_fixture(tmp_path / "report")
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f'site_url: "{URL}"', config.read_text("utf-8")), "utf-8")
+    monkeypatch.chdir(root)
+    first = session(root, tmp_path / "first")
+    first.on_shutdown()  # type: ignore[attr-defined]
+    state = root / ".cache" / "preview" / "state"
+    assert state.is_file()
+    if tamper:
+        state.write_bytes(b"0" * 64 + state.read_bytes()[64:])
+    edit(root, "summary", "fc-0001", "between two sessions")
+    if delete:
+        edit(root, "delete", "fc-0003", "x")
+    second = session(root, tmp_path / "second")
+    try:
+        assert second.preview.restored is not tamper  # type: ignore[attr-defined]
+        assert second.preview.restricted is restricted  # type: ignore[attr-defined]
+        assert second.preview.searching.wait(timeout=120)  # type: ignore[attr-defined]
+        clean_build(root, tmp_path / "clean")
+        assert differences(tmp_path / "second", tmp_path / "clean") == []
+    finally:
+        second.on_shutdown()  # type: ignore[attr-defined]
+        _plugins().clear()
 
 
 def _plugins() -> dict[str, object]:

@@ -105,7 +105,7 @@ def _forge(planted: bytes, report: Path, env: dict[str, str]) -> bytes:
     finally:
         os.environ["XDG_CACHE_HOME"] = previous or ""
     assert key is not None
-    return record_cache._sign(key, body).encode("ascii") + b"\n" + body
+    return record_cache.sign(key, body).encode("ascii") + b"\n" + body
 
 
 def test_an_edit_is_appended_to_the_log_and_read_back_by_the_next_run(report: Path) -> None:

@@ -76,7 +76,8 @@ class RecordCache:
             entries = _read(folder / FILE, key, context)
             logged = _replay(folder / LOG, key, context, entries) if entries else 0
         opened = cls(folder, context, key, entries, logged=logged)
-        _OPEN[folder] = opened
+        if _KEEP_OPEN:
+            _OPEN[folder] = opened
         return opened
 
     def digest_of(self, file: Path) -> str | None:
@@ -163,7 +164,7 @@ class RecordCache:
                 self._append(self.folder / LOG)
             else:
                 body = marshal.dumps({"format": FORMAT, "context": self.context, "entries": self.entries})
-                replace_file(whole, _sign(self.key, body).encode("ascii") + b"\n" + body)
+                replace_file(whole, sign(self.key, body).encode("ascii") + b"\n" + body)
                 (self.folder / LOG).unlink(missing_ok=True)
                 self.logged = 0
         except OSError:
@@ -177,7 +178,7 @@ class RecordCache:
             body = marshal.dumps(
                 {"format": FORMAT, "context": self.context, "name": name, "entry": self.entries.get(name)}
             )
-            chunks.append(_sign(self.key, body).encode("ascii") + b" %d\n" % len(body) + body)
+            chunks.append(sign(self.key, body).encode("ascii") + b" %d\n" % len(body) + body)
         handle = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         with os.fdopen(handle, "wb") as out:
             out.write(b"".join(chunks))
@@ -201,14 +202,23 @@ def paused_collector() -> Iterator[None]:
             gc.enable()
 
 
-_OPEN: dict[Path, RecordCache] = {}  # by cache folder, for the rest of this process
+_OPEN: dict[Path, RecordCache] = {}  # by cache folder, for the rest of this process, in a preview
+_KEEP_OPEN = False
+
+
+def keep_open(keep: bool) -> None:
+    """Keep each cache read in memory for the rest of the process (a preview's), or not (a command's)."""
+    global _KEEP_OPEN
+    _KEEP_OPEN = keep
+    if not keep:
+        _OPEN.clear()
 
 
 def context_of(claims_shown: str, sources: dict[str, Source], scale: Scale | None) -> str:
     """Return what every record of ``claims_shown`` is checked against, as a digest."""
     made = {
         "generator": __version__,
-        "code": code_digest(),
+        "code": package_digest(),
         "claims": claims_shown,
         "sources": sorted(sources),
         "scale": repr(scale),
@@ -218,11 +228,12 @@ def context_of(claims_shown: str, sources: dict[str, Source], scale: Scale | Non
 
 
 @cache
-def code_digest() -> str:
-    """Return a digest of the generator's code and schemas, so that a changed checker trusts nothing kept."""
+def package_digest() -> str:
+    """Return a digest of the generator's files (code, schemas, templates, theme, catalogs): a changed
+    generator trusts nothing it kept."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
+        if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -243,7 +254,8 @@ def machine_key() -> bytes | None:
     return key.encode("ascii") if len(key) == 64 else None
 
 
-def _sign(key: bytes, body: bytes) -> str:
+def sign(key: bytes, body: bytes) -> str:
+    """Return the signature of ``body`` under this user's ``key``."""
     return hmac.new(key, body, hashlib.sha256).hexdigest()
 
 
@@ -256,7 +268,7 @@ def _read(path: Path, key: bytes, context: str) -> dict[str, dict[str, Any]]:
     except OSError:
         return {}
     mac, _, body = data.partition(b"\n")
-    if not hmac.compare_digest(_sign(key, body).encode("ascii"), mac):
+    if not hmac.compare_digest(sign(key, body).encode("ascii"), mac):
         return {}
     try:
         made = marshal.loads(body)  # signed by this user's key: written by this generator
@@ -283,7 +295,7 @@ def _replay(path: Path, key: bytes, context: str, entries: dict[str, dict[str, A
         if head_end < 0 or not size.isdigit():
             break
         body = data[head_end + 1 : head_end + 1 + int(size)]
-        if len(body) != int(size) or not hmac.compare_digest(_sign(key, body).encode("ascii"), mac):
+        if len(body) != int(size) or not hmac.compare_digest(sign(key, body).encode("ascii"), mac):
             break
         try:
             change = marshal.loads(body)  # signed by this user's key: written by this generator

@@ -1,0 +1,177 @@
+"""A live preview's state across its rebuilds, and from one preview session to the next.
+
+Each rebuild writes the generated pages into a folder of their own, whose unchanged files keep
+their times, so that the engine's dirty build skips them. When a rebuild makes the same pages
+with the same build date and the same report data in hand-written pages as the last one
+(``SiteRun.steady``), the engine need only be given the pages whose Markdown changed: the others
+are built, and the sitemap of the last build that saw them all is put back.
+
+When a session ends, what it built is kept in ``.cache/preview/`` with a state signed like the
+record cache, so that the next session starts from it: it builds only what changed in between.
+The state says what the site was built from (the generator, its engine, mkdocs.yml, the
+address served); anything else, or a state this user's key did not sign, starts from nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import marshal
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.export.head import Head
+from generator.files import replace_file
+from generator.load.record_cache import FOLDER, keep_open, machine_key, package_digest, sign
+from generator.render.kept import KeptPages
+from generator.site.search_index import BackgroundIndex
+from generator.site_run import SiteRun
+
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+KEPT = "preview"  # under .cache/
+FORMAT = 1
+
+
+class Preview:
+    """What a preview session keeps from one rebuild to the next."""
+
+    def __init__(self, root: Path | None = None, context: str = "") -> None:
+        """Start a session: in the report's .cache/ with ``root`` (kept for the next session), else in a temporary
+        folder."""
+        self.key = machine_key() if root is not None else None
+        self.folder = root / FOLDER / KEPT if root is not None and self.key is not None else None
+        self.context = context
+        if self.folder is not None and not _safe(self.folder):
+            self.folder = None
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.pages_dir = self.folder / "pages"
+        else:
+            self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-"))
+        self.searching = BackgroundIndex()
+        keep_open(True)  # each rebuild checks the records from what the last one kept in memory
+        self.kept = KeptPages()
+        self.written: dict[str, str] | None = None  # the pages last written to pages_dir
+        self.steady: str | None = None  # what the last build listed and dated (SiteRun.steady)
+        self.sitemaps: dict[str, bytes] = {}  # the sitemap of the last build that saw every page
+        self.heads: dict[str, Head] = {}  # the page heads of the last build
+        self.filled: dict[str, str] = {}  # the hand-written pages holding the report's data, as last built
+        self.pending: tuple[dict[str, Head], dict[str, str], str] | None = None  # this build's, once built
+        self.restricted = False  # this build gives the engine only the generated pages that changed
+        self.restored = False  # the site folder holds the last session's build
+        self.before: set[str] = set()  # the pages the restored site was built from
+
+    def restore(self, site_dir: Path) -> bool:
+        """Put the last session's site into the empty ``site_dir``, if it was built here from the same inputs."""
+        state = self._state()
+        if state is None or not (self.folder is not None and (self.folder / "site").is_dir()):
+            return False
+        try:
+            shutil.copytree(self.folder / "site", site_dir, dirs_exist_ok=True)  # with the files' times
+        except OSError:
+            return False
+        self.steady, self.sitemaps, self.filled = state["steady"], state["sitemaps"], state["filled"]
+        self.before = set(state["pages"])
+        self.heads = {page: Head(*head) for page, head in state["heads"].items()}
+        self.restored = True
+        return True
+
+    def prepare(self, run: SiteRun, site_dir: Path, docs: Path, named: Iterable[str]) -> set[str] | None:
+        """Write the pages of ``run`` and say which the engine must be given: None for all of them.
+
+        ``named``: the pages the site's navigation names, which the engine is always given.
+        """
+        changed = run.write_markdown(self.pages_dir, self.written)
+        # A page no longer made (a claim deleted, renamed or drafted) leaves the preview too.
+        before = set(self.written) if self.written is not None else self.before
+        run.remove_built(site_dir, before - set(run.pages))
+        self.written = run.pages
+        # A page whose head changed, or a hand-written page the report's data changed in, is built
+        # again though its Markdown file is the same: what the engine built of it goes.
+        reheaded = [page for page, head in run.heads.items() if self.heads.get(page) != head]
+        filled = run.filled(docs)
+        refilled = [page for page, made in filled.items() if self.filled.get(page) != made]
+        for page in [*reheaded, *refilled]:
+            (site_dir / run.built_page(page)).unlink(missing_ok=True)
+        self.pending = (run.heads, filled, run.steady(filled))
+        wanted = None
+        if self.pending[2] == self.steady and self.sitemaps:
+            # The same pages, dates and hand-written pages as the last build: the engine need only
+            # see the pages that changed (and those the navigation names); the others are built.
+            wanted = {*changed, *reheaded, *named}
+        self.restricted = wanted is not None
+        return wanted
+
+    def built(self, site_dir: Path) -> None:
+        """Once the engine has built: put back the whole sitemap, or keep it; remember what the site now holds."""
+        if self.pending is None:
+            return
+        if self.restricted:
+            for name, data in self.sitemaps.items():
+                (site_dir / name).write_bytes(data)
+        else:
+            self.sitemaps = {n: (site_dir / n).read_bytes() for n in SITEMAPS if (site_dir / n).is_file()}
+        self.heads, self.filled, self.steady = self.pending
+        self.pending = None
+
+    def close(self, site_dir: Path | None) -> None:
+        """End the session: keep its site for the next one (or drop its temporary pages)."""
+        self.searching.wait(timeout=60)
+        if self.folder is None:
+            shutil.rmtree(self.pages_dir, ignore_errors=True)
+            return
+        if site_dir is None or not site_dir.is_dir() or self.steady is None:
+            return
+        try:
+            self._keep(site_dir)
+        except OSError:
+            shutil.rmtree(self.folder / "site", ignore_errors=True)
+
+    def _keep(self, site_dir: Path) -> None:
+        assert self.folder is not None and self.key is not None
+        (self.folder / "state").unlink(missing_ok=True)  # no state while the site is replaced
+        shutil.rmtree(self.folder / "site", ignore_errors=True)
+        shutil.copytree(site_dir, self.folder / "site", ignore=shutil.ignore_patterns("search-stale.json"))
+        state = {
+            "format": FORMAT,
+            "context": self.context,
+            "steady": self.steady,
+            "sitemaps": self.sitemaps,
+            "filled": self.filled,
+            "pages": sorted(self.written or ()),
+            "heads": {page: (h.json_ld, h.meta, h.alternates, h.language) for page, h in self.heads.items()},
+        }
+        body = marshal.dumps(state)
+        replace_file(self.folder / "state", sign(self.key, body).encode("ascii") + b"\n" + body)
+
+    def _state(self) -> dict[str, Any] | None:
+        if self.folder is None or self.key is None:
+            return None
+        try:
+            data = (self.folder / "state").read_bytes()
+        except OSError:
+            return None
+        mac, _, body = data.partition(b"\n")
+        if not hmac.compare_digest(sign(self.key, body).encode("ascii"), mac):
+            return None
+        try:
+            state = marshal.loads(body)  # signed by this user's key: written by this generator
+        except (EOFError, ValueError, TypeError):
+            return None
+        if not isinstance(state, dict) or state.get("format") != FORMAT or state.get("context") != self.context:
+            return None
+        return state
+
+
+def preview_context(config_bytes: bytes, address: str, engine: str) -> str:
+    """Return what a preview's site is built from beyond the report: the generator, the engine, the settings."""
+    made = repr((package_digest(), engine, hashlib.sha256(config_bytes).hexdigest(), address))
+    return hashlib.sha256(made.encode("utf-8")).hexdigest()
+
+
+def _safe(folder: Path) -> bool:
+    """Tell whether the preview may keep its files in ``folder``: no link a repository may hold on the way."""
+    return not any(part.is_symlink() or (part.exists() and not part.is_dir()) for part in (folder.parent, folder))
