@@ -77,6 +77,10 @@ class Preview:
         self.before = set(state["pages"])
         self.heads = {page: Head(*head) for page, head in state["heads"].items()}
         self.restored = True
+        kept = self._read("rendered")  # the rendered pages and heads: what did not change is not rendered again
+        if kept is not None and kept.get("context") == self.context:
+            values = {name: (key, Head(*head)) for name, (key, head) in kept["values"].items()}
+            self.kept.take(kept["pages"], values)
         return True
 
     def prepare(self, run: SiteRun, site_dir: Path, docs: Path, named: Iterable[str]) -> set[str] | None:
@@ -144,26 +148,42 @@ class Preview:
             "pages": sorted(self.written or ()),
             "heads": {page: (h.json_ld, h.meta, h.alternates, h.language) for page, h in self.heads.items()},
         }
-        body = marshal.dumps(state)
-        replace_file(self.folder / "state", sign(self.key, body).encode("ascii") + b"\n" + body)
+        pages, values = self.kept.everything()
+        rendered = {
+            "context": self.context,
+            "pages": pages,
+            "values": {name: (key, (h.json_ld, h.meta, h.alternates, h.language)) for name, (key, h) in values.items()},
+        }
+        self._write("rendered", rendered)
+        self._write("state", state)  # last: the state vouches for the site and what was rendered
+
+    def _write(self, name: str, made: dict[str, Any]) -> None:
+        assert self.folder is not None and self.key is not None
+        body = marshal.dumps(made)
+        replace_file(self.folder / name, sign(self.key, body).encode("ascii") + b"\n" + body)
 
     def _state(self) -> dict[str, Any] | None:
+        state = self._read("state")
+        if state is None or state.get("format") != FORMAT or state.get("context") != self.context:
+            return None
+        return state
+
+    def _read(self, name: str) -> dict[str, Any] | None:
+        """Return the kept file ``name`` if this user's key signed it, else None."""
         if self.folder is None or self.key is None:
             return None
         try:
-            data = (self.folder / "state").read_bytes()
+            data = (self.folder / name).read_bytes()
         except OSError:
             return None
         mac, _, body = data.partition(b"\n")
         if not hmac.compare_digest(sign(self.key, body).encode("ascii"), mac):
             return None
         try:
-            state = marshal.loads(body)  # signed by this user's key: written by this generator
+            made = marshal.loads(body)  # signed by this user's key: written by this generator
         except (EOFError, ValueError, TypeError):
             return None
-        if not isinstance(state, dict) or state.get("format") != FORMAT or state.get("context") != self.context:
-            return None
-        return state
+        return made if isinstance(made, dict) else None
 
 
 def preview_context(config_bytes: bytes, address: str, engine: str) -> str:

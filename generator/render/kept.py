@@ -71,6 +71,14 @@ class KeptPages:
         self._values[name] = (key, made)
         return made
 
+    def everything(self) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, Any]]]:
+        """Return what is kept, (pages by path, values by name), each as (key, made): for a later session."""
+        return self._made, self._values
+
+    def take(self, pages: dict[str, tuple[str, str]], values: dict[str, tuple[str, Any]]) -> None:
+        """Keep what an earlier session kept (see everything); a page whose key no longer matches is rendered again."""
+        self._made, self._values = pages, values
+
     def keep_only(self, paths: Iterable[str]) -> None:
         """Forget the pages that are no longer made."""
         wanted = set(paths)
