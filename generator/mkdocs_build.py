@@ -1,4 +1,5 @@
-"""MkDocs as the engine of `generator build`: it runs in this process, on the report already checked.
+"""MkDocs as the engine of `generator build`: it runs in this process, on the report already checked,
+and builds only what changed since the last build kept in .cache/build/.
 
 The only other MkDocs import besides the plugin: the core hands the checked report to the
 plugin instance that MkDocs loads from mkdocs.yml, so nothing is read or checked twice and no
@@ -31,10 +32,19 @@ def build_with_mkdocs(root: Path, out: Path, report: Report, strict: bool = True
     mkdocs_log.setLevel(logging.WARNING)
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
-        build_through_plugin(config, build, report)
+        # MkDocs' dirty build keeps the pages the plugin put back from the last build, and builds
+        # those whose Markdown is newer; it warns that dirty builds may be inaccurate, which the
+        # plugin's own tests rule out for what it puts back (tests/test_preview_builds.py).
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+        build_through_plugin(config, lambda c: build(c, dirty=True), report, incremental=True)
     except MkDocsException as err:
         said = str(err).strip()
         raise GeneratorError(f"MkDocs could not build the site{': ' + said if said else ''}") from None
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(_not_the_dirty_warning)
         mkdocs_log.removeHandler(shown)
         mkdocs_log.setLevel(level)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")

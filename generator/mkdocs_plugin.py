@@ -44,6 +44,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
     index = True  # False when `generator build` indexes the site itself, once moved in place
     preview: Preview | None = None  # `mkdocs serve`'s session: what it keeps across rebuilds
     serving = False
+    incremental = False  # `generator build` keeps its last build in .cache/build/ and builds only what changed
     site_dir: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -65,11 +66,11 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         site = Site(config.site_url or "", config.repo_url or "", self.config.branch)
         if self.run:
             self.run.close()
-        if self.serving and self.preview is None:
+        if (self.serving or self.incremental) and self.preview is None:
             self.site_dir = Path(config.site_dir)
-            address = f"{config.site_url} {config.dev_addr}"
+            address = f"{config.site_url} {config.dev_addr if self.serving else ''}"
             context = preview_context(Path(config.config_file_path).read_bytes(), address, ENGINE)
-            self.preview = Preview(root, context)
+            self.preview = Preview(root, context, "preview" if self.serving else "build")
             self.preview.restore(self.site_dir)  # the last session's site, if built here from the same
         kept = self.preview.kept if self.preview else None
         with _as_plugin_error():  # before MkDocs cleans site/: a failing check leaves the old site as it was
@@ -133,7 +134,7 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
                     log.warning(self.preview.searching.error)
                 self.preview.built(site_dir)
             # A preview serves its pages at once, the first build's too; search catches up (and says so).
-            background = self.preview.searching if self.preview else None
+            background = self.preview.searching if self.preview and self.serving else None
             self.run.finish(site_dir, index=self.index, background=background)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import marshal
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -31,18 +32,18 @@ from generator.site.search_index import BackgroundIndex
 from generator.site_run import SiteRun
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
-KEPT = "preview"  # under .cache/
+KEPT = "preview"  # under .cache/: a preview's; "build" holds `generator build`'s
 FORMAT = 1
 
 
 class Preview:
     """What a preview session keeps from one rebuild to the next."""
 
-    def __init__(self, root: Path | None = None, context: str = "") -> None:
+    def __init__(self, root: Path | None = None, context: str = "", kind: str = KEPT) -> None:
         """Start a session: in the report's .cache/ with ``root`` (kept for the next session), else in a temporary
-        folder."""
+        folder. ``kind``: "preview", or "build" for `generator build`, which keeps its last build the same way."""
         self.key = machine_key() if root is not None else None
-        self.folder = root / FOLDER / KEPT if root is not None and self.key is not None else None
+        self.folder = root / FOLDER / kind if root is not None and self.key is not None else None
         self.context = context
         if self.folder is not None and not _safe(self.folder):
             self.folder = None
@@ -52,7 +53,8 @@ class Preview:
         else:
             self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-"))
         self.searching = BackgroundIndex()
-        keep_open(True)  # each rebuild checks the records from what the last one kept in memory
+        if kind == KEPT:
+            keep_open(True)  # each rebuild checks the records from what the last one kept in memory
         self.kept = KeptPages()
         self.written: dict[str, str] | None = None  # the pages last written to pages_dir
         self.steady: str | None = None  # what the last build listed and dated (SiteRun.steady)
@@ -63,6 +65,7 @@ class Preview:
         self.restricted = False  # this build gives the engine only the generated pages that changed
         self.restored = False  # the site folder holds the last session's build
         self.before: set[str] = set()  # the pages the restored site was built from
+        self.complete = False  # the last build was finished: the site holds what the state says
 
     def restore(self, site_dir: Path) -> bool:
         """Put the last session's site into the empty ``site_dir``, if it was built here from the same inputs."""
@@ -88,6 +91,7 @@ class Preview:
 
         ``named``: the pages the site's navigation names, which the engine is always given.
         """
+        self.complete = False
         changed = run.write_markdown(self.pages_dir, self.written)
         # A page no longer made (a claim deleted, renamed or drafted) leaves the preview too.
         before = set(self.written) if self.written is not None else self.before
@@ -120,6 +124,7 @@ class Preview:
             self.sitemaps = {n: (site_dir / n).read_bytes() for n in SITEMAPS if (site_dir / n).is_file()}
         self.heads, self.filled, self.steady = self.pending
         self.pending = None
+        self.complete = True
 
     def close(self, site_dir: Path | None) -> None:
         """End the session: keep its site for the next one (or drop its temporary pages)."""
@@ -127,8 +132,8 @@ class Preview:
         if self.folder is None:
             shutil.rmtree(self.pages_dir, ignore_errors=True)
             return
-        if site_dir is None or not site_dir.is_dir() or self.steady is None:
-            return
+        if site_dir is None or not site_dir.is_dir() or self.steady is None or not self.complete:
+            return  # a build that failed half-way: the site kept from before stays as it was
         try:
             self._keep(site_dir)
         except OSError:
@@ -138,7 +143,11 @@ class Preview:
         assert self.folder is not None and self.key is not None
         (self.folder / "state").unlink(missing_ok=True)  # no state while the site is replaced
         shutil.rmtree(self.folder / "site", ignore_errors=True)
-        shutil.copytree(site_dir, self.folder / "site", ignore=shutil.ignore_patterns("search-stale.json"))
+        # Linked, not copied: the engine never writes these files again (the next session copies them
+        # before it builds), and `generator build` only moves them into site/.
+        shutil.copytree(
+            site_dir, self.folder / "site", ignore=shutil.ignore_patterns("search-stale.json"), copy_function=_link
+        )
         state = {
             "format": FORMAT,
             "context": self.context,
@@ -190,6 +199,14 @@ def preview_context(config_bytes: bytes, address: str, engine: str) -> str:
     """Return what a preview's site is built from beyond the report: the generator, the engine, the settings."""
     made = repr((package_digest(), engine, hashlib.sha256(config_bytes).hexdigest(), address))
     return hashlib.sha256(made.encode("utf-8")).hexdigest()
+
+
+def _link(source: str, target: str) -> None:
+    """Link ``target`` to ``source``'s file (the same bytes and times), or copy it across file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _safe(folder: Path) -> bool:

@@ -65,16 +65,16 @@ def clean_build(root: Path, out: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def differences(one: Path, other: Path) -> list[str]:
-    """Return the files that differ between two sites, or are in one only."""
+def differences(one: Path, other: Path, skipped: tuple[str, ...] = SKIPPED) -> list[str]:
+    """Return the files that differ between two sites, or are in one only (but for those named ``skipped``)."""
     found: list[str] = []
 
     def walk(compared: filecmp.dircmp, at: str) -> None:
-        found.extend(f"{at}{name} (only in the preview)" for name in compared.left_only if name not in SKIPPED)
-        found.extend(f"{at}{name} (only in the clean build)" for name in compared.right_only if name not in SKIPPED)
-        found.extend(f"{at}{name}" for name in compared.diff_files if name not in SKIPPED)
+        found.extend(f"{at}{name} (only in the first)" for name in compared.left_only if name not in skipped)
+        found.extend(f"{at}{name} (only in the clean build)" for name in compared.right_only if name not in skipped)
+        found.extend(f"{at}{name}" for name in compared.diff_files if name not in skipped)
         for name, sub in compared.subdirs.items():
-            if name not in SKIPPED:
+            if name not in skipped:
                 walk(sub, f"{at}{name}/")
 
     walk(filecmp.dircmp(one, other, ignore=[]), "")

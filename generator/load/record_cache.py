@@ -67,7 +67,7 @@ class RecordCache:
     def open(cls, root: Path, context: str) -> RecordCache:
         """Return the cache of the report at ``root`` for ``context``: empty if absent, foreign or damaged."""
         folder, key = root / FOLDER, machine_key()
-        if key is None or os.environ.get("FACTCHECK_CACHE", "").lower() in ("off", "0", "no", "false"):
+        if key is None:
             return cls(None, context)
         kept = _OPEN.get(folder)
         if kept is not None and kept.context == context:
@@ -239,7 +239,10 @@ def package_digest() -> str:
 
 
 def machine_key() -> bytes | None:
-    """Return this user's key for signing caches, made on first use; None if it cannot be kept."""
+    """Return this user's key for signing caches, made on first use; None if it cannot be kept, or if
+    FACTCHECK_CACHE=off turns every cache off."""
+    if os.environ.get("FACTCHECK_CACHE", "").lower() in ("off", "0", "no", "false"):
+        return None
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck-generator"
     path = home / "cache-key"
     try:

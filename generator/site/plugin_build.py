@@ -15,14 +15,21 @@ from generator.problems import ConfigError
 PLUGIN = "factcheck"
 
 
-def build_through_plugin(config: Any, build: Callable[[Any], None], report: Report | None = None) -> None:
-    """Build ``config`` with ``build``, handing the plugin ``report`` (if checked already) and the index to do later."""
+def build_through_plugin(
+    config: Any, build: Callable[[Any], None], report: Report | None = None, incremental: bool = False
+) -> None:
+    """Build ``config`` with ``build``, handing the plugin ``report`` (if checked already) and the index to do later.
+
+    With ``incremental``, the plugin starts from the last build kept in .cache/build/ (``build`` must
+    then be the engine's dirty build, which keeps what is in the output folder).
+    """
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise ConfigError(f"mkdocs.yml does not use the {PLUGIN} plugin: add '- {PLUGIN}' under plugins")
     if report is not None:
         plugin.prepared = report
     plugin.index = False  # the build story indexes the site once it is moved in place
+    plugin.incremental = incremental
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

@@ -1,0 +1,53 @@
+"""A second `generator build` starts from the first one's, kept in .cache/build/, and makes the same site.
+
+After each edit, site/ must equal, byte for byte and search index included, what a build from
+nothing (FACTCHECK_CACHE=off) makes of the same records.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import copy_fixture, run_cli_process
+from test_incremental import edit
+from test_preview_builds import differences
+
+pytestmark = pytest.mark.slow
+
+OFF = {"FACTCHECK_CACHE": "off"}
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        [("summary", "fc-0001", "a second build")],
+        [("add", "fc-9001", "x"), ("label", "true", "Entirely true")],
+        [("delete", "fc-0003", "x"), ("source", "typography", "A first line")],
+    ],
+    ids=["a summary", "a new claim and a label", "a deletion and a source"],
+)
+def test_a_second_build_makes_the_site_a_build_from_nothing_makes(tmp_path: Path, edits: list[tuple]) -> None:
+    root = copy_fixture(tmp_path / "report")
+    assert run_cli_process("--root", str(root), "build", check=True).returncode == 0
+    assert (root / ".cache" / "build" / "state").is_file()
+    for kind, claim, value in edits:
+        edit(root, kind, claim, value)
+    again = run_cli_process("--root", str(root), "build", check=True)
+    fresh = run_cli_process("--root", str(root), "build", "--site-dir", "fresh", check=True, env=OFF)
+    assert again.stdout == fresh.stdout.replace("fresh/", "site/")
+    assert differences(root / "site", root / "fresh", skipped=(".factcheck-site",)) == []
+
+
+def test_a_kept_build_not_signed_here_is_not_used(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path / "report")
+    run_cli_process("--root", str(root), "build", check=True)
+    kept = root / ".cache" / "build" / "site" / "claims" / "fc-0001" / "index.html"
+    planted = kept.read_text(encoding="utf-8").replace("<body", "<body data-planted", 1)
+    kept.unlink()
+    kept.write_text(planted, encoding="utf-8")
+    state = root / ".cache" / "build" / "state"
+    state.write_bytes(b"0" * 64 + state.read_bytes()[64:])
+    edit(root, "summary", "fc-0002", "after the planting")
+    run_cli_process("--root", str(root), "build", check=True)
+    assert "data-planted" not in (root / "site" / "claims" / "fc-0001" / "index.html").read_text(encoding="utf-8")
