@@ -70,4 +70,4 @@ messages: $(BIN)/mkdocs
 	$(BIN)/python -m generator.i18n_english generator/locale/en/LC_MESSAGES/messages.po
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .cache

@@ -57,6 +57,9 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
             self.run.close()
         if self.preview:
             self.preview.close(self.site_dir)
+        # MkDocs keeps this plugin for the rest of the process: what it holds would stay in memory
+        # while `generator build` has Pagefind index the site.
+        self.run = self.preview = self.prepared = None
 
     def on_config(self, config: Any) -> Any:
         if config.strict and logging.getLogger("mkdocs").level > logging.WARNING:

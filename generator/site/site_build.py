@@ -6,7 +6,11 @@ previous site when a build fails half-way: a failed build here changes nothing.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import filecmp
+import gc
 import os
 import shutil
 import tempfile
@@ -29,6 +33,7 @@ def build_site(site_dir: Path, make: Callable[[Path], None]) -> int:
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     try:
         make(work / "site")
+        give_back_memory()  # Pagefind needs as much again as the engine did: hand back what it left
         progress = Progress()
         progress.stage("Indexing the site for search with Pagefind...")
         indexed = index_site(work / "site")
@@ -36,6 +41,13 @@ def build_site(site_dir: Path, make: Callable[[Path], None]) -> int:
         return update_tree(work / "site", site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def give_back_memory() -> None:
+    """Free what the engine's build left unreachable, and return the freed pages to the system (glibc only)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the memory stays with this process
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
 def update_tree(new: Path, old: Path) -> int:
