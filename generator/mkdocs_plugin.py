@@ -58,8 +58,9 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         if self.preview:
             self.preview.close(self.site_dir)
         # MkDocs keeps this plugin for the rest of the process: what it holds would stay in memory
-        # while `generator build` has Pagefind index the site.
+        # while `generator build` has Pagefind index the site, and what it was told is for one build.
         self.run = self.preview = self.prepared = None
+        self.incremental, self.index = False, True
 
     def on_config(self, config: Any) -> Any:
         if config.strict and logging.getLogger("mkdocs").level > logging.WARNING:

@@ -51,3 +51,29 @@ def test_a_kept_build_not_signed_here_is_not_used(tmp_path: Path) -> None:
     edit(root, "summary", "fc-0002", "after the planting")
     run_cli_process("--root", str(root), "build", check=True)
     assert "data-planted" not in (root / "site" / "claims" / "fc-0001" / "index.html").read_text(encoding="utf-8")
+
+
+def test_what_the_plugin_is_told_lasts_for_one_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs keeps the plugin for the process: a plain `mkdocs build` after `generator build` must be plain."""
+    from test_preview_builds import _plugins
+
+    from generator.mkdocs_build import build_with_mkdocs
+    from generator.mkdocs_plugin import FactCheckPlugin
+    from generator.pipeline import load_report
+    from generator.settings import Layout
+
+    root = copy_fixture(tmp_path / "report")
+    monkeypatch.chdir(root)
+    _plugins().clear()
+    try:
+        build_with_mkdocs(root, tmp_path / "out", load_report(Layout(root)))
+        plugin = next(p for p in _plugins().values() if isinstance(p, FactCheckPlugin))
+        assert (plugin.incremental, plugin.index, plugin.preview, plugin.run, plugin.prepared) == (
+            False,
+            True,
+            None,
+            None,
+            None,
+        )
+    finally:
+        _plugins().clear()
