@@ -57,7 +57,10 @@ def edit(root: Path, kind: str, claim: str, value: object) -> None:
         text = ratings.read_text(encoding="utf-8")
         text = re.sub(r'(id: "true"\n    label: )"[^"]*"', rf'\1"{value}"', text, count=1)
         ratings.write_text(text, encoding="utf-8")
-    elif kind == "rename" and record.exists() and not (root / "claims" / f"{value}.yml").exists():
+    elif (
+        kind == "rename" and claim != "fc-0001" and record.exists() and not (root / "claims" / f"{value}.yml").exists()
+    ):
+        # fc-0001 stays, as for a deletion: new claims are copied from it
         text = record.read_text(encoding="utf-8").replace(f"id: {claim}", f"id: {value}", 1)
         record.unlink()
         (root / "claims" / f"{value}.yml").write_text(text, encoding="utf-8")
@@ -99,6 +102,7 @@ def fresh(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], dict[
 @example(edits=[("analysis", "fc-0001", ("fc-0002", "gone")), ("delete", "fc-0002", "x")])
 @example(edits=[("break", "fc-0002", "x"), ("new process", "fc-0001", "x"), ("source", "typography", "y")])
 @example(edits=[("rename", "fc-0002", "fc-9001"), ("new process", "fc-0001", "x"), ("rename", "fc-9001", "fc-0002")])
+@example(edits=[("rename", "fc-0001", "fc-0002"), ("add", "fc-9001", "x")])
 def test_pages_after_edits_equal_a_fresh_render(tmp_path_factory, monkeypatch, edits) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("incremental") / "report"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".cache"))
