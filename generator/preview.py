@@ -27,6 +27,7 @@ from typing import Any
 from generator.export.head import Head
 from generator.files import replace_file
 from generator.load.record_cache import FOLDER, keep_open, machine_key, package_digest, sign
+from generator.problems import ConfigError
 from generator.render.kept import KeptPages
 from generator.site.search_index import BackgroundIndex
 from generator.site_run import SiteRun
@@ -48,10 +49,11 @@ class Preview:
         if self.folder is not None and not _safe(self.folder):
             self.folder = None
         if self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self.pages_dir = self.folder / "pages"
-        else:
-            self.pages_dir = Path(tempfile.mkdtemp(prefix="factcheck-pages-"))
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError:  # a report folder that cannot be written: nothing is kept
+                self.folder = None
+        self.pages_dir = self.folder / "pages" if self.folder else Path(tempfile.mkdtemp(prefix="factcheck-pages-"))
         self.searching = BackgroundIndex()
         if kind == KEPT:
             keep_open(True)  # each rebuild checks the records from what the last one kept in memory
@@ -92,7 +94,12 @@ class Preview:
         ``named``: the pages the site's navigation names, which the engine is always given.
         """
         self.complete = False
-        changed = run.write_markdown(self.pages_dir, self.written)
+        try:
+            changed = run.write_markdown(self.pages_dir, self.written)
+        except ConfigError:  # files in the kept pages' folder that it did not write: start it again
+            shutil.rmtree(self.pages_dir, ignore_errors=True)
+            self.written = None
+            changed = run.write_markdown(self.pages_dir, self.written)
         # A page no longer made (a claim deleted, renamed or drafted) leaves the preview too.
         before = set(self.written) if self.written is not None else self.before
         run.remove_built(site_dir, before - set(run.pages))

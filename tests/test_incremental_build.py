@@ -77,3 +77,21 @@ def test_what_the_plugin_is_told_lasts_for_one_build(tmp_path: Path, monkeypatch
         )
     finally:
         _plugins().clear()
+
+
+@pytest.mark.parametrize("damage", ["a file named .cache", "a foreign file among the kept pages"])
+def test_a_build_does_without_what_it_cannot_keep(tmp_path: Path, damage: str) -> None:
+    root = copy_fixture(tmp_path / "report")
+    if damage == "a file named .cache":
+        (root / ".cache").write_text("not a folder\n", encoding="utf-8")
+    else:
+        run_cli_process("--root", str(root), "build", check=True)
+        pages = root / ".cache" / "build" / "pages"
+        (pages / ".generated-pages").unlink()
+        (pages / "stray.md").write_text("# A file the generator did not write\n", encoding="utf-8")
+    edit(root, "summary", "fc-0001", "despite the cache")
+    built = run_cli_process("--root", str(root), "build")
+    assert built.returncode == 0 and built.stderr == "", built.stderr
+    fresh = run_cli_process("--root", str(root), "build", "--site-dir", "fresh", check=True, env=OFF)
+    assert built.stdout == fresh.stdout.replace("fresh/", "site/")
+    assert differences(root / "site", root / "fresh", skipped=(".factcheck-site",)) == []
