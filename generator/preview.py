@@ -15,18 +15,17 @@ address served); anything else, or a state this user's key did not sign, starts 
 from __future__ import annotations
 
 import hashlib
-import hmac
-import marshal
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
 from generator.export.head import Head
 from generator.files import replace_file
-from generator.load.record_cache import FOLDER, keep_open, machine_key, package_digest, sign
+from generator.load.record_cache import FOLDER, keep_open, machine_key, package_digest, safe_folder, seal, unseal
 from generator.problems import ConfigError
 from generator.render.kept import KeptPages
 from generator.site.search_index import BackgroundIndex
@@ -46,7 +45,7 @@ class Preview:
         self.key = machine_key() if root is not None else None
         self.folder = root / FOLDER / kind if root is not None and self.key is not None else None
         self.context = context
-        if self.folder is not None and not _safe(self.folder):
+        if self.folder is not None and not safe_folder(self.folder.parent, self.folder):
             self.folder = None
         if self.folder is not None:
             try:
@@ -80,7 +79,7 @@ class Preview:
             return False
         self.steady, self.sitemaps, self.filled = state["steady"], state["sitemaps"], state["filled"]
         self.before = set(state["pages"])
-        self.heads = {page: Head(*head) for page, head in state["heads"].items()}
+        self.heads = {page: Head(*head) for page, head in state["heads"].items()}  # see _keep
         self.restored = True
         kept = self._read("rendered")  # the rendered pages and heads: what did not change is not rendered again
         if kept is not None and kept.get("context") == self.context:
@@ -162,21 +161,20 @@ class Preview:
             "sitemaps": self.sitemaps,
             "filled": self.filled,
             "pages": sorted(self.written or ()),
-            "heads": {page: (h.json_ld, h.meta, h.alternates, h.language) for page, h in self.heads.items()},
+            "heads": {page: astuple(head) for page, head in self.heads.items()},
         }
         pages, values = self.kept.everything()
         rendered = {
             "context": self.context,
             "pages": pages,
-            "values": {name: (key, (h.json_ld, h.meta, h.alternates, h.language)) for name, (key, h) in values.items()},
+            "values": {name: (key, astuple(head)) for name, (key, head) in values.items()},
         }
         self._write("rendered", rendered)
         self._write("state", state)  # last: the state vouches for the site and what was rendered
 
     def _write(self, name: str, made: dict[str, Any]) -> None:
         assert self.folder is not None and self.key is not None
-        body = marshal.dumps(made)
-        replace_file(self.folder / name, sign(self.key, body).encode("ascii") + b"\n" + body)
+        replace_file(self.folder / name, seal(self.key, made))
 
     def _state(self) -> dict[str, Any] | None:
         state = self._read("state")
@@ -188,18 +186,7 @@ class Preview:
         """Return the kept file ``name`` if this user's key signed it, else None."""
         if self.folder is None or self.key is None:
             return None
-        try:
-            data = (self.folder / name).read_bytes()
-        except OSError:
-            return None
-        mac, _, body = data.partition(b"\n")
-        if not hmac.compare_digest(sign(self.key, body).encode("ascii"), mac):
-            return None
-        try:
-            made = marshal.loads(body)  # signed by this user's key: written by this generator
-        except (EOFError, ValueError, TypeError):
-            return None
-        return made if isinstance(made, dict) else None
+        return unseal(self.key, self.folder / name)
 
 
 def preview_context(config_bytes: bytes, address: str, engine: str) -> str:
@@ -214,8 +201,3 @@ def _link(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-def _safe(folder: Path) -> bool:
-    """Tell whether the preview may keep its files in ``folder``: no link a repository may hold on the way."""
-    return not any(part.is_symlink() or (part.exists() and not part.is_dir()) for part in (folder.parent, folder))

@@ -1,8 +1,8 @@
 """Keep each claim record's checked result between runs, in ``.cache/`` beside the report.
 
 A result is used again only when the record's bytes, the sources it quotes and what every
-record is checked against (the scale, the source ids, the generator's code and schemas, the
-Python that wrote it) are those it was made from; anything else is checked afresh.
+record is checked against (the scale, the source ids, the generator's files, the Python that
+wrote it) are those it was made from; anything else is checked afresh.
 
 The file is signed with a key kept outside the report, in the user's own cache folder, and its
 signature is checked before anything in it is read: a cache planted in a repository, copied
@@ -153,8 +153,8 @@ class RecordCache:
         if self.folder is None or not self.changed:
             return
         try:
-            if self.folder.is_symlink() or (self.folder.exists() and not self.folder.is_dir()):
-                return  # never write through a link a repository may hold
+            if not safe_folder(self.folder):
+                return
             self.folder.mkdir(exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.is_file():
@@ -163,8 +163,9 @@ class RecordCache:
             if whole.is_file() and self.logged + len(self.changed) <= max(LOGGED, len(self.entries) // 4):
                 self._append(self.folder / LOG)
             else:
-                body = marshal.dumps({"format": FORMAT, "context": self.context, "entries": self.entries})
-                replace_file(whole, sign(self.key, body).encode("ascii") + b"\n" + body)
+                replace_file(
+                    whole, seal(self.key, {"format": FORMAT, "context": self.context, "entries": self.entries})
+                )
                 (self.folder / LOG).unlink(missing_ok=True)
                 self.logged = 0
         except OSError:
@@ -262,22 +263,40 @@ def sign(key: bytes, body: bytes) -> str:
     return hmac.new(key, body, hashlib.sha256).hexdigest()
 
 
-def _read(path: Path, key: bytes, context: str) -> dict[str, dict[str, Any]]:
-    """Return the entries of the cache file if this machine signed it for ``context``; else none."""
+def seal(key: bytes, value: dict[str, Any]) -> bytes:
+    """Return the bytes of a kept file holding ``value``: its signature under ``key``, a line break, its marshal."""
+    body = marshal.dumps(value)
+    return sign(key, body).encode("ascii") + b"\n" + body
+
+
+def unseal(key: bytes, path: Path) -> dict[str, Any] | None:
+    """Return what the kept file ``path`` holds if ``key`` signed it (see seal); None if absent, a link, or not."""
     try:
-        if path.parent.is_symlink() or path.is_symlink():
-            return {}
+        if path.is_symlink():
+            return None
         data = path.read_bytes()
     except OSError:
-        return {}
+        return None
     mac, _, body = data.partition(b"\n")
     if not hmac.compare_digest(sign(key, body).encode("ascii"), mac):
-        return {}
+        return None
     try:
         made = marshal.loads(body)  # signed by this user's key: written by this generator
     except (EOFError, ValueError, TypeError):
-        return {}
-    if not isinstance(made, dict) or made.get("format") != FORMAT or made.get("context") != context:
+        return None
+    return made if isinstance(made, dict) else None
+
+
+def safe_folder(*folders: Path) -> bool:
+    """Tell whether a cache may be kept in ``folders`` (a folder of the report's, and those in it on the way):
+    none is a link, which a repository may hold, or a file."""
+    return not any(part.is_symlink() or (part.exists() and not part.is_dir()) for part in folders)
+
+
+def _read(path: Path, key: bytes, context: str) -> dict[str, dict[str, Any]]:
+    """Return the entries of the cache file if this machine signed it for ``context``; else none."""
+    made = unseal(key, path) if safe_folder(path.parent) else None
+    if made is None or made.get("format") != FORMAT or made.get("context") != context:
         return {}
     entries = made.get("entries")
     return entries if isinstance(entries, dict) else {}
@@ -324,7 +343,7 @@ def _dependency(sources: dict[str, Source], source_id: str) -> str:
     return source.sha256 if source is not None else "absent"
 
 
-# Results as plain JSON values, and back.
+# Results as plain values (what marshal holds), and back.
 
 
 def _plain_result(result: Result) -> dict[str, Any]:
