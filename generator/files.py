@@ -41,3 +41,14 @@ def replace_file(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(name)
         raise
+
+
+def remove_file(path: Path, root: Path) -> None:
+    """Remove the file ``path`` (never a link's target) and the folders it leaves empty, up to ``root``."""
+    if not (path.is_file() or path.is_symlink()):
+        return
+    path.unlink()
+    for folder in path.parents:
+        if folder == root or not folder.is_dir() or any(folder.iterdir()):
+            break
+        folder.rmdir()

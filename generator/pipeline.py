@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.files import replace_file
+from generator.files import remove_file, replace_file
 from generator.load.claims import load_claims
 from generator.load.scale import load_scale, load_settings
 from generator.load.sources import load_sources
@@ -169,11 +169,7 @@ def rewrite_pages(pages: dict[str, str], out: Path, written_before: dict[str, st
     for rel in sorted(before - set(pages), reverse=True):
         stale = _inside(root, rel)
         if stale is not None and stale.is_file() and not stale.is_symlink():
-            stale.unlink()
-            for folder in stale.parents:
-                if folder == root or any(folder.iterdir()):
-                    break
-                folder.rmdir()
+            remove_file(stale, root)
     replace_file(listed, "".join(f"{rel}\n" for rel in sorted(pages)).encode("utf-8"))
     return written
 

@@ -27,6 +27,7 @@ from generator.export.head import Head
 from generator.files import replace_file
 from generator.load.record_cache import FOLDER, keep_open, machine_key, package_digest, safe_folder, seal, unseal
 from generator.problems import ConfigError
+from generator.render import urls
 from generator.render.kept import KeptPages
 from generator.site.search_index import BackgroundIndex
 from generator.site_run import SiteRun
@@ -109,7 +110,7 @@ class Preview:
         filled = run.filled(docs)
         refilled = [page for page, made in filled.items() if self.filled.get(page) != made]
         for page in [*reheaded, *refilled]:
-            (site_dir / run.built_page(page)).unlink(missing_ok=True)
+            (site_dir / urls.built_file(page)).unlink(missing_ok=True)
         self.pending = (run.heads, filled, run.steady(filled))
         wanted = None
         if self.pending[2] == self.steady and self.sitemaps:

@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.export.files import export_files, write_files
 from generator.export.head import Head, feed_link, page_heads
+from generator.files import remove_file
 from generator.model import Report
 from generator.pipeline import load_and_render, rewrite_pages
 from generator.render import urls
@@ -107,22 +108,10 @@ class SiteRun:
         return rewrite_pages(self.pages, folder, written_before)
 
     @staticmethod
-    def built_page(page: str) -> str:
-        """Return where the engine writes the generated page ``page`` (``claims/x.md``), under the site folder."""
-        return urls.url_of(page) + "index.html"
-
-    def remove_built(self, site_dir: Path, pages: set[str]) -> None:
+    def remove_built(site_dir: Path, pages: set[str]) -> None:
         """Remove what the engine built of ``pages`` from ``site_dir``, and the folders that leaves empty."""
         for page in sorted(pages):
-            if not page.endswith(".md"):
-                (site_dir / page).unlink(missing_ok=True)
-                continue
-            built = site_dir / self.built_page(page)
-            built.unlink(missing_ok=True)
-            for folder in built.parents:
-                if folder == site_dir or not folder.is_dir() or any(folder.iterdir()):
-                    break
-                folder.rmdir()
+            remove_file(site_dir / (urls.built_file(page) if page.endswith(".md") else page), site_dir)
 
     def filled(self, docs: Path) -> dict[str, str]:
         """Return the digest of each hand-written page of ``docs`` that the report's data is put into, by its path."""

@@ -31,6 +31,11 @@ def claims_index(page: int = 1) -> str:
     return "claims/index.md" if page == 1 else f"claims/page-{page}.md"
 
 
+def built_file(path: str) -> str:
+    """Return the file an engine writes for the Markdown file ``path``: claims/x.md -> claims/x/index.html."""
+    return url_of(path) + "index.html"
+
+
 def url_of(path: str) -> str:
     """Return the directory URL MkDocs gives a Markdown file: claims/x.md -> claims/x/."""
     stem = path[: -len(".md")]

@@ -24,7 +24,7 @@ def mark_languages(site_dir: Path, report: Report) -> int:
     """
     marked = 0
     for page, language in language_pages(report).items():
-        file = site_dir / urls.url_of(page) / "index.html"
+        file = site_dir / urls.built_file(page)
         if file.is_file():
             html = file.read_text(encoding="utf-8")
             replace_file(file, with_language(html, language).encode("utf-8"))
