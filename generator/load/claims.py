@@ -68,12 +68,13 @@ def _checked(shared: Shared, files: list[Path], cache: RecordCache | None) -> li
         for i, file in enumerate(files):
             raw = None
             if cache is not None and _is_record(file) and refused_file(file, shared.inside) is None:
-                digest = cache.digest_of(file)
+                digest, raw = cache.digest_of(file)
                 kept = cache.lookup(file.name, digest, shared.sources, shared.scale) if digest else None
                 if kept is not None:
                     results[i] = kept
                     continue
-                raw, _ = read_file(file, file.name)  # checked from these very bytes; if unreadable, below says why
+                if raw is None:  # checked from these very bytes; if unreadable, below says why
+                    raw, _ = read_file(file, file.name)
             todo.append((i, file, raw))
     if len(todo) >= MANY:
         for source in shared.sources.values():

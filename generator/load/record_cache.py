@@ -80,8 +80,8 @@ class RecordCache:
             _OPEN[folder] = opened
         return opened
 
-    def digest_of(self, file: Path) -> str | None:
-        """Return the digest of the record ``file``'s bytes (None if it cannot be read).
+    def digest_of(self, file: Path) -> tuple[str | None, bytes | None]:
+        """Return the digest of the record ``file``'s bytes (None if it cannot be read), and the bytes if read now.
 
         A preview asks again on every rebuild: a file whose size, times and inode are those seen
         when it was last read, and was then already SETTLED seconds old, is not read again. A
@@ -90,17 +90,20 @@ class RecordCache:
         try:
             status = file.stat()
             if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_BYTES:
-                return None  # checked in full, to say why
+                return None, None  # checked in full, to say why
             seen = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino, status.st_dev)
             known = self._seen.get(file.name)
             if known is not None and known[0] == seen:
-                return known[1]
-            made = digest_of_bytes(file.read_bytes())
+                return known[1], None
+            raw = file.read_bytes()
         except OSError:
-            return None
+            return None, None
+        if len(raw) > MAX_BYTES:  # grown since: the full check says why
+            return None, None
+        made = digest_of_bytes(raw)
         if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > SETTLED * 1_000_000_000:
             self._seen[file.name] = (seen, made)
-        return made
+        return made, raw
 
     def lookup(self, name: str, digest: str, sources: dict[str, Source], scale: Scale | None) -> Result | None:
         """Return the kept result of the record ``name`` if it was made from bytes of this digest, and these sources."""
