@@ -121,12 +121,12 @@ def load_and_render(
     return report, render_pages(report, site, kept=kept)
 
 
-def write_pages(pages: dict[str, str], out: Path, written_before: dict[str, str] | None = None) -> int:
+def write_pages(pages: dict[str, str], out: Path) -> int:
     """Write ``pages`` under ``out``, touching only files whose bytes change; remove stale ones.
 
     Returns how many files were written; see rewrite_pages.
     """
-    return len(rewrite_pages(pages, out, written_before))
+    return len(rewrite_pages(pages, out))
 
 
 def rewrite_pages(pages: dict[str, str], out: Path, written_before: dict[str, str] | None = None) -> list[str]:

@@ -27,12 +27,10 @@ class KeptPages:
         self._made: dict[str, tuple[str, str]] = {}
         self._values: dict[str, tuple[str, Any]] = {}
         self._prints: dict[int, tuple[Claim, str]] = {}  # by id(): the claim is held, so its id stays its own
-        self.rendered = 0  # pages rendered (not reused) by the last render
         self.frame = ""  # the digest of what every page of the report being rendered depends on
 
     def begin(self, report: Report, site: Site, language: str) -> str:
         """Start a render of ``report``; return the digest of what every page of it depends on."""
-        self.rendered = 0
         self._prints = {id(c): (c, p) for c in report.claims if (p := self._print_of(c)) is not None}
         sources = [(s.id, s.sha256, s.meta, s.sections) for s in sorted(report.sources.values(), key=lambda s: s.id)]
         frame = (report.settings, report.scale, report.standards, sources, report.languages, site, language)
@@ -59,7 +57,6 @@ class KeptPages:
             return kept[1]
         made = make()
         self._made[path] = (key, made)
-        self.rendered += 1
         return made
 
     def value(self, name: str, key: str, make: Callable[[], T]) -> T:
