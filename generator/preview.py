@@ -55,8 +55,7 @@ class Preview:
                 self.folder = None
         self.pages_dir = self.folder / "pages" if self.folder else Path(tempfile.mkdtemp(prefix="factcheck-pages-"))
         self.searching = BackgroundIndex()
-        if kind == KEPT:
-            keep_open(True)  # each rebuild checks the records from what the last one kept in memory
+        keep_open(kind == KEPT)  # a preview's rebuilds check the records from what the last one kept in memory
         self.kept = KeptPages()
         self.written: dict[str, str] | None = None  # the pages last written to pages_dir
         self.steady: str | None = None  # what the last build listed and dated (SiteRun.steady)
@@ -136,6 +135,7 @@ class Preview:
     def close(self, site_dir: Path | None) -> None:
         """End the session: keep its site for the next one (or drop its temporary pages)."""
         self.searching.wait(timeout=60)
+        keep_open(False)  # the records read stay in memory no longer
         if self.folder is None:
             shutil.rmtree(self.pages_dir, ignore_errors=True)
             return
