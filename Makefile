@@ -8,15 +8,23 @@ export NO_MKDOCS_2_WARNING := 1
 
 # Every package comes from a lock, at the version and with the hash it names (`make lock` writes
 # them from pyproject.toml); the project itself is installed without its dependencies and built
-# with the lock's setuptools, so nothing unpinned is fetched. The venv's own pip does the work.
-$(BIN)/mkdocs: requirements.txt pyproject.toml
+# with the lock's setuptools, so nothing unpinned is fetched. The installer is locked too: the pip
+# that `python3 -m venv` brings (23.2 on Python 3.11.7) only fetches the pip of
+# requirements-bootstrap.txt, by hash, and that pip installs the rest. An older pip takes an
+# extra of a dependency (`lxml[html_clean]` of justext) as a requirement of its own and resolves
+# it against the index's newest release, so what it installs would depend on the day.
+$(BIN)/mkdocs: requirements-bootstrap.txt requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-bootstrap.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test-deps: $(BIN)/mkdocs requirements-test.txt
-	$(BIN)/pip install --quiet --require-hashes -r requirements-test.txt
+$(VENV)/.test-python: $(BIN)/mkdocs requirements-test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.txt
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.test-python
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	cd tests/browser && npm ci --silent --no-audit --no-fund
 	touch $@
@@ -53,10 +61,12 @@ bench: $(VENV)/.test-deps
 ## requirements-test.txt (for Python 3.11 and newer, on every platform); versions already pinned
 ## stay unless pyproject.toml's bounds exclude them: `make lock LOCK_FLAGS=--upgrade` moves them all
 ## The build backend (pyproject.toml's build-system) is pinned too: `pip install -e .` builds with it.
-LOCK := $(BIN)/uv pip compile pyproject.toml - --quiet --universal --python-version 3.11 --generate-hashes \
+COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	--custom-compile-command 'make lock' $(LOCK_FLAGS)
+LOCK := $(COMPILE) pyproject.toml -
 BUILD_REQUIRES := $(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")'
 lock: $(VENV)/.test-deps
+	echo pip | $(COMPILE) - --output-file requirements-bootstrap.txt
 	$(BUILD_REQUIRES) | $(LOCK) --output-file requirements.txt
 	$(BUILD_REQUIRES) | $(LOCK) --extra test --constraint requirements.txt --output-file requirements-test.txt
 

@@ -22,7 +22,7 @@ from conftest import REPO
 from generator.load.yaml_source import parse_yaml
 
 WORKFLOWS = REPO / ".github" / "workflows"
-LOCKS = ("requirements.txt", "requirements-test.txt")
+LOCKS = ("requirements-bootstrap.txt", "requirements.txt", "requirements-test.txt")
 
 
 def load(path: Path) -> Any:
@@ -342,6 +342,8 @@ CODE_AND_CONFIGURATION = [
     "pyproject.toml",
     "requirements.txt",
     "requirements-test.txt",
+    "requirements-bootstrap.txt",
+    ".ci/check_setup.py",
     "tests/browser/package-lock.json",
 ]
 
