@@ -108,13 +108,33 @@ ENGINES = {
 
 def cmd_init(args: argparse.Namespace) -> int:
     """Start a new, empty report in a folder: settings, rating scale, standards, team, pages and workflows."""
-    from generator.edit.start_report import start_report
+    from generator.edit.generator_pin import parse_spec, resolve, running_spec
+    from generator.edit.start_report import refuse_files, start_report
+    from generator.i18n import Interface
 
-    written = start_report(Path(args.dir).resolve(), args.dir, args.language)
+    target = Path(args.dir).resolve()
+    Interface.for_language(args.language)  # an unknown language, before anything is fetched or built
+    refuse_files(target, args.dir)
+    spec = parse_spec(args.generator, args.index_url) if args.generator else running_spec(args.index_url)
+    pin = resolve(spec, target)
+    written = start_report(target, args.dir, pin, args.language)
     shown = printable(args.dir)
     print(f"Started a report in {shown}/: {len(written)} files.")
-    print(f"Next: cd {shown}, then python -m generator check lists what is left to write (every TODO),")
-    print("and python -m generator build builds the site.")
+    print(f"It installs the generator {pin.version} by its hash, from {printable(pin.origin)}.")
+    print(f"Next: cd {shown}, then make check lists what is left to write (every TODO),")
+    print("and make site builds the site.")
+    return 0
+
+
+def cmd_pin_generator(args: argparse.Namespace) -> int:
+    """Pin the generator the report installs, by its hash: requirements.txt, its installer and vendor/."""
+    from generator.edit.generator_pin import parse_spec, resolve, write_pin
+
+    root = _layout(args).root
+    pin = resolve(parse_spec(args.spec, args.index_url), root)
+    written = write_pin(pin, root)
+    print(f"The report now installs the generator {pin.version} by its hash, from {printable(pin.origin)}.")
+    print(f"Commit {', '.join(written)}, and open a pull request: its checks build the site with it.")
     return 0
 
 
@@ -251,6 +271,9 @@ def _source_kinds() -> list[str]:
     return list(load_schema("source")["properties"]["kind"]["enum"])
 
 
+DEFAULT_INDEX = "https://pypi.org/simple/"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--root", default=".", help="the report's folder (default: the current one)")
@@ -296,7 +319,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="the report's language (BCP 47): its interface, rating scale and pages; one of "
         + ", ".join(shipped_tags()),
     )
+    init.add_argument(
+        "--generator",
+        default="",
+        metavar="SPEC",
+        help="where the report installs the generator from, pinned by its hash: a wheel (a path or an https "
+        "address), a source folder, git+URL@COMMIT, or factcheck-generator==X.Y.Z from the package index "
+        "(default: where this generator was installed from)",
+    )
+    init.add_argument("--index-url", default=DEFAULT_INDEX, help=f"the package index (default: {DEFAULT_INDEX})")
     init.set_defaults(run=cmd_init)
+
+    pin = commands.add_parser("pin-generator", help=cmd_pin_generator.__doc__, description=cmd_pin_generator.__doc__)
+    pin.add_argument(
+        "spec",
+        metavar="SPEC",
+        help="a wheel (a path or an https address), a source folder, git+URL@COMMIT, or factcheck-generator==X.Y.Z",
+    )
+    pin.add_argument("--index-url", default=DEFAULT_INDEX, help=f"the package index (default: {DEFAULT_INDEX})")
+    pin.set_defaults(run=cmd_pin_generator)
 
     new = commands.add_parser("new", help=cmd_new.__doc__, description=cmd_new.__doc__)
     new.add_argument("--source", required=True, help="the source's id: its file name in seeds/ without .txt")

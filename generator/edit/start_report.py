@@ -13,30 +13,27 @@ from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
 
-from generator import __version__
+from generator.edit.generator_pin import Pin, write_pin
 from generator.i18n import Interface
 from generator.problems import UsageError
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 # Files whose names start with a dot are kept under other names in the package, where tools skip them.
 RENAMED = {"gitignore": ".gitignore", "github": ".github"}
-FILLED_IN = ("README.md", "requirements.txt")
+FILLED_IN = ("README.md",)
 # Files written in the report's language: templates whose messages come from the interface's catalog.
 TEMPLATE = ".j2"
 EMPTY = ("claims", "seeds")
 
 
-def start_report(target: Path, shown: str, language: str = "en") -> list[str]:
-    """Write a new report into ``target`` (``shown`` in messages) in ``language``; return the files written, sorted.
+def start_report(target: Path, shown: str, pin: Pin, language: str = "en") -> list[str]:
+    """Write a new report into ``target`` (``shown`` in messages) in ``language``, installing the generator
+    ``pin`` says; return the files written, sorted.
 
     Raises UsageError, listing the shipped languages, when ``language`` has no catalog.
     """
     ui = Interface.for_language(language)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise UsageError(
-            f"{shown} already exists and is not an empty folder; nothing was written",
-            "Give the name of a new folder, or of an empty one: init never writes over files.",
-        )
+    refuse_files(target, shown)
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for source in sorted(SCAFFOLD.rglob("*")):
@@ -53,7 +50,7 @@ def start_report(target: Path, shown: str, language: str = "en") -> list[str]:
             out.write_text(text, encoding="utf-8", newline="\n")
         elif rel.as_posix() in FILLED_IN:
             text = source.read_text(encoding="utf-8")
-            text = text.replace("{version}", __version__).replace("{title}", "A new fact-check report")
+            text = text.replace("{version}", pin.version).replace("{title}", "A new fact-check report")
             out.write_text(text, encoding="utf-8", newline="\n")
         else:
             shutil.copyfile(source, out)
@@ -62,7 +59,17 @@ def start_report(target: Path, shown: str, language: str = "en") -> list[str]:
         (target / name).mkdir()
         (target / name / ".gitkeep").write_bytes(b"")  # git keeps no empty folder
         written.append(f"{name}/.gitkeep")
+    written += write_pin(pin, target)
     return sorted(written)
+
+
+def refuse_files(target: Path, shown: str) -> None:
+    """Raise UsageError unless ``target`` is a new or an empty folder: init never writes over files."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UsageError(
+            f"{shown} already exists and is not an empty folder; nothing was written",
+            "Give the name of a new folder, or of an empty one: init never writes over files.",
+        )
 
 
 def _environment(ui: Interface) -> Environment:
