@@ -89,3 +89,43 @@ def test_a_site_the_generator_wrote_is_rebuilt_and_a_file_added_to_it_is_kept(
         capsys.readouterr().err
     )
     assert (site / "CNAME").is_file() and (site / "index.html").is_file()
+
+
+# A branch can hold ignored files (git add -f), and git checks them out: site/ may be the pull request's.
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("{victim}", ".factcheck-site lists '{victim}', outside the folder"),
+        ("../LICENSE", ".factcheck-site lists '../LICENSE', outside the folder"),
+        ("claims/../../LICENSE", ".factcheck-site lists 'claims/../../LICENSE', outside the folder"),
+    ],
+)
+def test_a_planted_list_of_written_files_deletes_nothing_outside_the_site(
+    report: Path, tmp_path: Path, line: str, said: str, capsys: pytest.CaptureFixture
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    (report / "LICENSE").write_text("MIT\n", encoding="utf-8")
+    (report / "site").mkdir()
+    (report / "site" / ".factcheck-site").write_text(line.format(victim=victim) + "\n", encoding="utf-8")
+    assert main(["--root", str(report), "build"]) == 1
+    assert capsys.readouterr().err == (
+        f"error: --site-dir site: {said.format(victim=victim)}, which no build writes; nothing was built.\n"
+        "    Delete the folder and build again: a build lists only the files inside it, and writes no link.\n"
+    )
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    assert (report / "LICENSE").read_text(encoding="utf-8") == "MIT\n"
+
+
+def test_a_link_planted_in_the_site_is_refused_before_anything_is_written_through_it(
+    report: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "index.html").write_text("theirs\n", encoding="utf-8")
+    (report / "site").mkdir()
+    (report / "site" / "claims").symlink_to(outside, target_is_directory=True)
+    (report / "site" / ".factcheck-site").write_text("claims\nclaims/index.html\n", encoding="utf-8")
+    assert main(["--root", str(report), "build"]) == 1
+    assert capsys.readouterr().err.startswith("error: --site-dir site: claims is a link, which no build writes;")
+    assert snapshot(outside) == {"index.html": b"theirs\n"}

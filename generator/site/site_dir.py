@@ -5,7 +5,9 @@ does not hold. So the folder must hold nothing else: it is refused when it is th
 folder or one above it, when it is or holds or lies inside one of the report's inputs
 (``claims/``, ``seeds/``, ``docs/``, ``.git``), and when it holds a file that no build wrote.
 Each build lists the files it wrote in ``MANIFEST``; a file missing from that list is someone
-else's.
+else's. The folder may come from a pull request (git checks out ignored files that a branch
+holds), so the list is data: a line naming anything outside the folder, and a link anywhere in
+it, which no build writes, refuse the build before a file is touched.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ def check_site_dir(root: Path, site_dir: Path, inputs: Iterable[str] = INPUTS, s
             f"{said}: {refused}; a build replaces everything in its output folder, so nothing was built.\n"
             "    Choose a folder of its own, such as site (the default)."
         )
+    planted = next(iter(planted_entries(target)), None)
+    if planted is not None:
+        raise ConfigError(
+            f"{said}: {printable(planted)}, which no build writes; nothing was built.\n"
+            "    Delete the folder and build again: a build lists only the files inside it, and writes no link."
+        )
     foreign = next(iter(foreign_files(target)), None)
     if foreign is not None:
         raise ConfigError(
@@ -64,12 +72,41 @@ def foreign_files(folder: Path) -> Iterator[str]:
                 yield rel
 
 
+def planted_entries(folder: Path) -> Iterator[str]:
+    """Yield what a build never leaves in ``folder``: links, and lines of ``MANIFEST`` naming a path outside it."""
+    if not folder.is_dir():
+        return
+    for top, folders, names in os.walk(folder):
+        for name in sorted(folders + names):
+            if (Path(top) / name).is_symlink():
+                yield f"{(Path(top) / name).relative_to(folder).as_posix()} is a link"
+    for line in _listed(folder):
+        if not inside(folder, line):
+            yield f"{MANIFEST} lists {line!r}, outside the folder"
+
+
+def inside(folder: Path, rel: str) -> bool:
+    """Whether ``rel`` names a path under ``folder``: relative, without '..', and reached through no link.
+
+    >>> inside(Path("/srv/site"), "claims/fc-0001/index.html"), inside(Path("/srv/site"), "../LICENSE")
+    (True, False)
+    """
+    parts = Path(rel).parts
+    if not rel or Path(rel).is_absolute() or ".." in parts or "\\" in rel or "\0" in rel:
+        return False
+    return not any((folder / Path(*parts[:n])).is_symlink() for n in range(1, len(parts) + 1))
+
+
 def written(folder: Path) -> set[str]:
-    """Return the files the last build listed as written into ``folder``."""
+    """Return the files the last build listed as written into ``folder``: only paths inside it."""
+    return {line for line in _listed(folder) if inside(folder, line)}
+
+
+def _listed(folder: Path) -> list[str]:
     manifest = folder / MANIFEST
     if not manifest.is_file() or manifest.is_symlink():
-        return set()
-    return set(manifest.read_text(encoding="utf-8").splitlines())
+        return []
+    return manifest.read_text(encoding="utf-8", errors="replace").splitlines()
 
 
 def record_written(folder: Path) -> None:
