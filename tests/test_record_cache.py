@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import re
 from pathlib import Path
 
@@ -127,3 +128,44 @@ def test_a_damaged_end_of_the_log_is_not_read(report: Path) -> None:
     log.write_bytes(log.read_bytes()[:-7])  # a run stopped while appending
     result = run_cli_process("--root", str(report), "check")
     assert result.returncode == 1 and BROKEN_QUOTE in result.stdout
+
+
+def test_a_planted_log_line_with_a_huge_size_is_one_warning_not_a_traceback(report: Path) -> None:
+    assert run_cli_process("--root", str(report), "check").returncode == 0
+    # 5,000 digits: int() refuses it (Python's limit is 4,300) before any signature could be checked.
+    (report / FOLDER / "records.log").write_bytes(b"a" * 64 + b" " + b"9" * 5000 + b"\n")
+    for _ in range(2):
+        result = run_cli_process("--root", str(report), "check")
+        assert (result.returncode, result.stdout) == (0, "OK: 6 claims, 3 sources, 8 verdicts.\n")
+        assert result.stderr in (
+            "warning: .cache/records.log is not used: it is damaged at byte 0; the records it named are checked again\n",
+            "",  # the second run: the first wrote the cache anew
+        )
+
+
+def test_a_damaged_cache_is_said_in_one_line_and_written_anew(report: Path) -> None:
+    assert run_cli_process("--root", str(report), "check").returncode == 0
+    (report / CACHE).write_bytes(b"garbage\n")
+    first = run_cli_process("--root", str(report), "check")
+    assert first.stderr == (
+        "warning: .cache/records.bin is not used: this user's key did not sign it (another machine's, a branch's,"
+        " or damaged)\n"
+    )
+    second = run_cli_process("--root", str(report), "check")
+    assert second.stderr == "" and second.stdout == first.stdout
+
+
+def test_a_cache_that_git_tracks_is_never_used(report: Path) -> None:
+    """A branch that holds .cache/ (git add -f) had git check its files out over the user's own."""
+    assert run_cli_process("--root", str(report), "check").returncode == 0
+    break_quote(report)
+    planted = report / CACHE
+    good = planted.read_bytes()
+    for command in (["init", "-q"], ["add", "-f", str(planted)]):
+        assert subprocess.run(["git", "-C", str(report), *command], capture_output=True).returncode == 0
+    result = run_cli_process("--root", str(report), "check")
+    assert result.returncode == 1 and BROKEN_QUOTE in result.stdout
+    assert result.stderr == (
+        "warning: .cache/ is not used: git tracks files in it, so a branch may have put them there; untrack them\n"
+    )
+    assert planted.read_bytes() == good  # nor written

@@ -22,6 +22,7 @@ import marshal
 import os
 import secrets
 import stat
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -42,6 +43,7 @@ FOLDER = ".cache"
 FILE = "records.bin"
 LOG = "records.log"  # changes since FILE was written whole
 LOGGED = 200  # changes a log may hold whatever the number of records
+MAX_LOGGED_BYTES = 10**12  # larger than any change a log holds: a longer size is damage
 SETTLED = 2  # seconds: see digest_of
 PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -60,6 +62,7 @@ class RecordCache:
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # names whose entry changed since the file was written
     logged: int = 0  # entries in the file's log, after its whole set
+    loaded: bool = False  # the file was this context's: changes may be appended to its log
     decoded: dict[str, tuple[str, Result]] = field(default_factory=dict)  # by name: (entry's key, result)
     _seen: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # by name: (file status, digest)
 
@@ -67,15 +70,16 @@ class RecordCache:
     def open(cls, root: Path, context: str) -> RecordCache:
         """Return the cache of the report at ``root`` for ``context``: empty if absent, foreign or damaged."""
         folder, key = root / FOLDER, machine_key()
-        if key is None:
+        if key is None or not untracked(root):
             return cls(None, context)
         kept = _OPEN.get(folder)
         if kept is not None and kept.context == context:
             return kept  # a preview's rebuild: what this process knows is at least as new as the file
         with paused_collector():
-            entries = _read(folder / FILE, key, context)
+            read = _read(folder / FILE, key, context)
+            entries = read or {}
             logged = _replay(folder / LOG, key, context, entries) if entries else 0
-        opened = cls(folder, context, key, entries, logged=logged)
+        opened = cls(folder, context, key, entries, logged=logged, loaded=read is not None)
         if _KEEP_OPEN:
             _OPEN[folder] = opened
         return opened
@@ -163,7 +167,7 @@ class RecordCache:
             if not ignore.is_file():
                 replace_file(ignore, b"# Written by the fact-check generator: nothing here is committed.\n*\n")
             whole = self.folder / FILE
-            if whole.is_file() and self.logged + len(self.changed) <= max(LOGGED, len(self.entries) // 4):
+            if self.loaded and self.logged + len(self.changed) <= max(LOGGED, len(self.entries) // 4):
                 self._append(self.folder / LOG)
             else:
                 replace_file(
@@ -290,19 +294,48 @@ def unseal(key: bytes, path: Path) -> dict[str, Any] | None:
     return made if isinstance(made, dict) else None
 
 
+def untracked(root: Path) -> bool:
+    """Whether git tracks nothing under the report's ``.cache/``: a branch that holds files there (``git add -f``)
+    had them checked out over the user's own, so nothing in it is used, nor written."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", FOLDER], capture_output=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return True  # no git: nothing can have been checked out
+    if done.returncode == 0 and done.stdout:
+        warn_unused(f"{FOLDER}/", "git tracks files in it, so a branch may have put them there; untrack them")
+        return False
+    return True
+
+
+def warn_unused(shown: str, why: str) -> None:
+    """Say once per process, in one line, that what was kept in ``shown`` is not used, and why."""
+    if shown not in _WARNED:
+        _WARNED.add(shown)
+        print(f"warning: {shown} is not used: {why}", file=sys.stderr)
+
+
+_WARNED: set[str] = set()
+
+
 def safe_folder(*folders: Path) -> bool:
     """Tell whether a cache may be kept in ``folders`` (a folder of the report's, and those in it on the way):
     none is a link, which a repository may hold, or a file."""
     return not any(part.is_symlink() or (part.exists() and not part.is_dir()) for part in folders)
 
 
-def _read(path: Path, key: bytes, context: str) -> dict[str, dict[str, Any]]:
-    """Return the entries of the cache file if this machine signed it for ``context``; else none."""
+def _read(path: Path, key: bytes, context: str) -> dict[str, dict[str, Any]] | None:
+    """Return the entries of the cache file if this machine signed it for ``context``; else None."""
     made = unseal(key, path) if safe_folder(path.parent) else None
+    if made is None and (path.is_file() or path.is_symlink()):
+        warn_unused(
+            f"{FOLDER}/{path.name}", "this user's key did not sign it (another machine's, a branch's, or damaged)"
+        )
     if made is None or made.get("format") != FORMAT or made.get("context") != context:
-        return {}
+        return None
     entries = made.get("entries")
-    return entries if isinstance(entries, dict) else {}
+    return entries if isinstance(entries, dict) else None
 
 
 def _replay(path: Path, key: bytes, context: str, entries: dict[str, dict[str, Any]]) -> int:
@@ -317,10 +350,12 @@ def _replay(path: Path, key: bytes, context: str, entries: dict[str, dict[str, A
     while at < len(data):
         head_end = data.find(b"\n", at)
         mac, _, size = data[at:head_end].partition(b" ")
-        if head_end < 0 or not size.isdigit():
+        if head_end < 0 or not size.isdigit() or len(size) > len(str(MAX_LOGGED_BYTES)):
+            warn_unused(f"{FOLDER}/{path.name}", f"it is damaged at byte {at}; the records it named are checked again")
             break
         body = data[head_end + 1 : head_end + 1 + int(size)]
         if len(body) != int(size) or not hmac.compare_digest(sign(key, body).encode("ascii"), mac):
+            warn_unused(f"{FOLDER}/{path.name}", f"it is damaged at byte {at}; the records it named are checked again")
             break
         try:
             change = marshal.loads(body)  # signed by this user's key: written by this generator
