@@ -25,7 +25,17 @@ from typing import Any
 
 from generator.export.head import Head
 from generator.files import replace_file
-from generator.load.record_cache import FOLDER, keep_open, machine_key, package_digest, safe_folder, seal, unseal
+from generator.load.record_cache import (
+    FOLDER,
+    keep_open,
+    machine_key,
+    package_digest,
+    safe_folder,
+    seal,
+    unseal,
+    untracked,
+    warn_unused,
+)
 from generator.problems import ConfigError
 from generator.render import urls
 from generator.render.kept import KeptPages
@@ -46,7 +56,8 @@ class Preview:
         self.key = machine_key() if root is not None else None
         self.folder = root / FOLDER / kind if root is not None and self.key is not None else None
         self.context = context
-        if self.folder is not None and not safe_folder(self.folder.parent, self.folder):
+        trusted = root is not None and untracked(root)  # a folder git tracks came with a branch
+        if self.folder is not None and not (trusted and safe_folder(self.folder.parent, self.folder)):
             self.folder = None
         if self.folder is not None:
             try:
@@ -54,6 +65,8 @@ class Preview:
             except OSError:  # a report folder that cannot be written: nothing is kept
                 self.folder = None
         self.pages_dir = self.folder / "pages" if self.folder else Path(tempfile.mkdtemp(prefix="factcheck-pages-"))
+        if any(path.is_symlink() for path in self.pages_dir.rglob("*")):  # a branch's: never written through
+            shutil.rmtree(self.pages_dir)
         self.searching = BackgroundIndex()
         keep_open(kind == KEPT)  # a preview's rebuilds check the records from what the last one kept in memory
         self.kept = KeptPages()
@@ -74,8 +87,14 @@ class Preview:
         if state is None or not (self.folder is not None and (self.folder / "site").is_dir()):
             return False
         try:
-            shutil.copytree(self.folder / "site", site_dir, dirs_exist_ok=True)  # with the files' times
+            copied = _copy_verified(self.folder / "site", site_dir, state.get("files")) is not None
         except OSError:
+            copied = False
+        if not copied:
+            warn_unused(f"{FOLDER}/{self.folder.name}/", "its files are not the ones it kept; the site is built anew")
+            shutil.rmtree(self.folder, ignore_errors=True)
+            for leftover in site_dir.iterdir():  # the part copied before the difference was seen
+                shutil.rmtree(leftover) if leftover.is_dir() and not leftover.is_symlink() else leftover.unlink()
             return False
         self.steady, self.sitemaps, self.filled = state["steady"], state["sitemaps"], state["filled"]
         self.before = set(state["pages"])
@@ -150,12 +169,10 @@ class Preview:
         assert self.folder is not None and self.key is not None
         (self.folder / "state").unlink(missing_ok=True)  # no state while the site is replaced
         shutil.rmtree(self.folder / "site", ignore_errors=True)
-        # Linked, not copied: the engine never writes these files again (the next session copies them
-        # before it builds), and `generator build` only moves them into site/.
-        shutil.copytree(
-            site_dir, self.folder / "site", ignore=shutil.ignore_patterns("search-stale.json"), copy_function=_link
-        )
+        # Copied, not linked: a link would carry a later hand edit of a built page into the next build.
+        files = _copy_verified(site_dir, self.folder / "site", None, frozenset({"search-stale.json"}))
         state = {
+            "files": files,
             "format": FORMAT,
             "context": self.context,
             "steady": self.steady,
@@ -196,9 +213,39 @@ def preview_context(config_bytes: bytes, address: str, engine: str) -> str:
     return hashlib.sha256(made.encode("utf-8")).hexdigest()
 
 
-def _link(source: str, target: str) -> None:
-    """Link ``target`` to ``source``'s file (the same bytes and times), or copy it across file systems."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+def _copy_verified(
+    source: Path, target: Path, digests: dict[str, str] | None, skipped: frozenset[str] = frozenset()
+) -> dict[str, str] | None:
+    """Copy the files of ``source`` into ``target`` with their times, and return their SHA-256 by path.
+
+    With ``digests`` (what was kept), the copy stops and returns None at the first file that is
+    not among them, differs from its digest, or is a link, and when one of them is missing: the
+    kept site is a folder of the report's, which a branch may hold.
+    """
+    made: dict[str, str] = {}
+    for top, folders, names in os.walk(source):
+        here = Path(top)
+        for name in sorted(folders):
+            if (here / name).is_symlink():
+                if digests is not None:
+                    return None
+                folders.remove(name)
+            else:
+                (target / (here / name).relative_to(source)).mkdir(parents=True, exist_ok=True)
+        for name in sorted(names):
+            path = here / name
+            rel = path.relative_to(source).as_posix()
+            if rel in skipped or (path.is_symlink() and digests is None):
+                continue
+            if path.is_symlink():
+                return None
+            data = path.read_bytes()
+            made[rel] = hashlib.sha256(data).hexdigest()
+            if digests is not None and digests.get(rel) != made[rel]:
+                return None
+            out = target / rel
+            out.write_bytes(data)
+            shutil.copystat(path, out)
+    if digests is not None and set(digests) != set(made):
+        return None
+    return made

@@ -95,3 +95,35 @@ def test_a_build_does_without_what_it_cannot_keep(tmp_path: Path, damage: str) -
     fresh = run_cli_process("--root", str(root), "build", "--site-dir", "fresh", check=True, env=OFF)
     assert built.stdout == fresh.stdout.replace("fresh/", "site/")
     assert differences(root / "site", root / "fresh", skipped=(".factcheck-site",)) == []
+
+
+def test_a_kept_build_whose_files_were_changed_is_thrown_away_whole(tmp_path: Path) -> None:
+    """A branch can hold .cache/build/site (git add -f) beside a state this user signed: its files are data."""
+    root = copy_fixture(tmp_path / "report")
+    run_cli_process("--root", str(root), "build", check=True)
+    kept = root / ".cache" / "build" / "site"
+    page = kept / "claims" / "fc-0001" / "index.html"
+    forged = page.read_text(encoding="utf-8").replace("<body", "<body data-forged", 1)
+    page.unlink()
+    page.write_text(forged, encoding="utf-8")
+    (kept / "pwned.html").write_text("<script>alert(1)</script>\n", encoding="utf-8")
+    (kept / "environ.txt").symlink_to("/proc/self/environ")
+    (kept / "claims" / "hostname").symlink_to("/etc/hostname")
+    edit(root, "summary", "fc-0002", "after the forgery")
+    again = run_cli_process("--root", str(root), "build", check=True)
+    assert "warning: .cache/build/ is not used: " in again.stderr
+    fresh = run_cli_process("--root", str(root), "build", "--site-dir", "fresh", check=True, env=OFF)
+    assert differences(root / "site", root / "fresh", skipped=(".factcheck-site",)) == []
+    assert fresh.returncode == 0 and not (root / "site" / "pwned.html").exists()
+    assert not [p for p in (root / "site").rglob("*") if p.is_symlink()]
+
+
+def test_a_built_page_edited_by_hand_does_not_survive_the_next_build(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path / "report")
+    run_cli_process("--root", str(root), "build", check=True)
+    page = root / "site" / "claims" / "fc-0001" / "index.html"
+    with page.open("a", encoding="utf-8") as out:  # in place: through a link, if the kept copy were one
+        out.write("<!-- edited by hand -->\n")
+    edit(root, "summary", "fc-0002", "a later edit")
+    run_cli_process("--root", str(root), "build", check=True)
+    assert "edited by hand" not in page.read_text(encoding="utf-8")

@@ -139,14 +139,15 @@ def session(root: Path, site: Path) -> object:
 
 @pytest.mark.parametrize(
     ("tamper", "delete", "restricted"),
-    [(False, False, True), (False, True, False), (True, False, False)],
-    ids=["an edit", "an edit and a deletion", "a state not signed here"],
+    [("", False, True), ("", True, False), ("state", False, False), ("files", False, False)],
+    ids=["an edit", "an edit and a deletion", "a state not signed here", "kept files changed"],
 )
 def test_the_next_session_starts_from_the_last(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tamper: bool, delete: bool, restricted: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tamper: str, delete: bool, restricted: bool
 ) -> None:
     """A session ended keeps its site in .cache/preview/; the next builds only what changed since (MkDocs is given
-    only those pages when no page came or went), unless the state it kept was not signed here."""
+    only those pages when no page came or went), unless the state it kept was not signed here, or the files it
+    kept are not those the state names (a branch may hold .cache/preview/site beside a state signed here)."""
     root = copy_fixture(tmp_path / "report")
     config = root / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^site_url: .*$", f'site_url: "{URL}"', config.read_text("utf-8")), "utf-8")
@@ -155,14 +156,22 @@ def test_the_next_session_starts_from_the_last(
     first.on_shutdown()  # type: ignore[attr-defined]
     state = root / ".cache" / "preview" / "state"
     assert state.is_file()
-    if tamper:
+    if tamper == "state":
         state.write_bytes(b"0" * 64 + state.read_bytes()[64:])
+    if tamper == "files":
+        kept = root / ".cache" / "preview" / "site"
+        page = kept / "claims" / "fc-0002" / "index.html"
+        forged = page.read_bytes().replace(b"<body", b"<body data-forged", 1)
+        page.unlink()
+        page.write_bytes(forged)
+        (kept / "pwned.html").write_text("<script>alert(1)</script>\n", encoding="utf-8")
+        (kept / "hostname").symlink_to("/etc/hostname")
     edit(root, "summary", "fc-0001", "between two sessions")
     if delete:
         edit(root, "delete", "fc-0003", "x")
     second = session(root, tmp_path / "second")
     try:
-        assert second.preview.restored is not tamper  # type: ignore[attr-defined]
+        assert second.preview.restored is not bool(tamper)  # type: ignore[attr-defined]
         assert second.preview.restricted is restricted  # type: ignore[attr-defined]
         assert second.preview.searching.wait(timeout=120)  # type: ignore[attr-defined]
         clean_build(root, tmp_path / "clean")
