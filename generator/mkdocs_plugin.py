@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.yaml import yaml_load
 
 from generator.preview import Preview, preview_context
 from generator.problems import GeneratorError, InputError
@@ -23,9 +23,6 @@ from generator.settings import Layout, Site
 from generator.site_run import INPUTS, SiteRun
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
-ENGINE = (
-    f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}"  # what a kept preview was built with
-)
 
 
 class FactCheckConfig(base.Config):
@@ -73,7 +70,11 @@ class FactCheckPlugin(BasePlugin[FactCheckConfig]):
         if (self.serving or self.incremental) and self.preview is None:
             self.site_dir = Path(config.site_dir)
             address = f"{config.site_url} {config.dev_addr if self.serving else ''}"
-            context = preview_context(Path(config.config_file_path).read_bytes(), address, ENGINE)
+            with open(config.config_file_path, encoding="utf-8") as settings:
+                resolved = yaml_load(settings)  # as MkDocs reads it: !ENV values and INHERIT resolved
+            made_with = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+            made_with += [Path(config.config_file_path).parent / hook for hook in config.hooks]
+            context = preview_context(resolved, made_with, address)
             self.preview = Preview(root, context, "preview" if self.serving else "build")
             self.preview.restore(self.site_dir)  # the last session's site, if built here from the same
         kept = self.preview.kept if self.preview else None

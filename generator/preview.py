@@ -15,6 +15,7 @@ address served); anything else, or a state this user's key did not sign, starts 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -27,9 +28,9 @@ from generator.export.head import Head
 from generator.files import replace_file
 from generator.load.record_cache import (
     FOLDER,
+    environment_digest,
     keep_open,
     machine_key,
-    package_digest,
     safe_folder,
     seal,
     unseal,
@@ -207,10 +208,17 @@ class Preview:
         return unseal(self.key, self.folder / name)
 
 
-def preview_context(config_bytes: bytes, address: str, engine: str) -> str:
-    """Return what a preview's site is built from beyond the report: the generator, the engine, the settings."""
-    made = repr((package_digest(), engine, hashlib.sha256(config_bytes).hexdigest(), address))
-    return hashlib.sha256(made.encode("utf-8")).hexdigest()
+def preview_context(resolved: object, overrides: Iterable[Path], address: str) -> str:
+    """Return what a kept site is built from beyond the report: the generator and every installed package,
+    the settings as the engine resolved them (``!ENV`` values included), the files of the theme's overrides
+    and hooks (``overrides``: folders or files), and the address served."""
+    digest = hashlib.sha256(repr((environment_digest(), address)).encode("utf-8"))
+    digest.update(json.dumps(resolved, sort_keys=True, default=str).encode("utf-8"))
+    for path in overrides:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                digest.update(str(file).encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _copy_verified(

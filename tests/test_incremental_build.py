@@ -127,3 +127,69 @@ def test_a_built_page_edited_by_hand_does_not_survive_the_next_build(tmp_path: P
     edit(root, "summary", "fc-0002", "a later edit")
     run_cli_process("--root", str(root), "build", check=True)
     assert "edited by hand" not in page.read_text(encoding="utf-8")
+
+
+def with_override(root: Path, marker: str) -> None:
+    """A theme override (custom_dir) that puts ``marker`` into every page."""
+    overrides = root / "overrides"
+    overrides.mkdir(exist_ok=True)
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block extrahead %}{{ super() }}<meta name="marker" content="'
+        + marker
+        + '">{% endblock %}\n',
+        encoding="utf-8",
+    )
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "custom_dir" not in text:
+        config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"), "utf-8")
+
+
+@pytest.mark.parametrize("change", ["override", "environment"])
+def test_a_build_after_a_change_beside_the_records_is_the_build_from_nothing(tmp_path: Path, change: str) -> None:
+    """What pages are made with besides the records: a theme override's files, mkdocs.yml as !ENV resolves it."""
+    root = copy_fixture(tmp_path / "report")
+    with_override(root, "first")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'repo_url: "https://github.com/example/factcheck-fixture"',
+            "repo_url: !ENV [REPO_URL, 'https://github.com/example/factcheck-fixture']",
+        ),
+        encoding="utf-8",
+    )
+    first = {"REPO_URL": "https://github.com/example/first"}
+    run_cli_process("--root", str(root), "build", check=True, env=first)
+    then = first
+    if change == "override":
+        with_override(root, "second")
+    else:
+        then = {"REPO_URL": "https://github.com/example/second"}
+    run_cli_process("--root", str(root), "build", check=True, env=then)
+    run_cli_process("--root", str(root), "build", "--site-dir", "fresh", check=True, env={**OFF, **then})
+    assert differences(root / "site", root / "fresh", skipped=(".factcheck-site",)) == []
+    page = (root / "site" / "claims" / "fc-0001" / "index.html").read_text(encoding="utf-8")
+    expected, stale = (
+        ('content="second"', 'content="first"')
+        if change == "override"
+        else ("github.com/example/second", "github.com/example/first")
+    )
+    assert expected in page and stale not in page
+
+
+def test_an_upgraded_dependency_keys_the_kept_build_anew(tmp_path: Path) -> None:
+    """Any installed package may change a page (nh3 cleans the analyses' HTML): its version keys what is kept."""
+    from generator.load.record_cache import machine_key, unseal
+
+    root = copy_fixture(tmp_path / "report")
+    run_cli_process("--root", str(root), "build", check=True)
+    key = machine_key()
+    assert key is not None
+    state = root / ".cache" / "build" / "state"
+    before = unseal(key, state)
+    upgraded = tmp_path / "upgraded"
+    (upgraded / "nh3-99.0.dist-info").mkdir(parents=True)
+    (upgraded / "nh3-99.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: nh3\nVersion: 99.0\n")
+    run_cli_process("--root", str(root), "build", check=True, env={"PYTHONPATH": str(upgraded)})
+    after = unseal(key, state)
+    assert before is not None and after is not None and before["context"] != after["context"]

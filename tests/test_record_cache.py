@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -138,7 +138,8 @@ def test_a_planted_log_line_with_a_huge_size_is_one_warning_not_a_traceback(repo
         result = run_cli_process("--root", str(report), "check")
         assert (result.returncode, result.stdout) == (0, "OK: 6 claims, 3 sources, 8 verdicts.\n")
         assert result.stderr in (
-            "warning: .cache/records.log is not used: it is damaged at byte 0; the records it named are checked again\n",
+            "warning: .cache/records.log is not used: it is damaged at byte 0; the records it named are checked"
+            " again\n",
             "",  # the second run: the first wrote the cache anew
         )
 

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -226,7 +227,7 @@ def context_of(claims_shown: str, sources: dict[str, Source], scale: Scale | Non
     """Return what every record of ``claims_shown`` is checked against, as a digest."""
     made = {
         "generator": __version__,
-        "code": package_digest(),
+        "code": environment_digest(),
         "claims": claims_shown,
         "sources": sorted(sources),
         "scale": repr(scale),
@@ -244,6 +245,14 @@ def package_digest() -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+@cache
+def environment_digest() -> str:
+    """Return a digest of what the generator runs with: its own files, Python, and every installed
+    distribution's version (an upgrade of any of them may change what a record or a page gives)."""
+    installed = sorted({(d.metadata["Name"] or "", d.version) for d in metadata.distributions()})
+    return hashlib.sha256(repr((package_digest(), sys.version, installed)).encode("utf-8")).hexdigest()
 
 
 def machine_key() -> bytes | None:
