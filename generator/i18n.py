@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import re
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -23,6 +24,7 @@ from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
+from markupsafe import escape
 
 from generator.problems import UsageError
 
@@ -88,6 +90,17 @@ class Interface:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
 
+    def html_gettext(self, message: str) -> str:
+        """The message in this language as HTML: its words escaped, and only the tags of the message itself.
+
+        >>> Interface.for_language("en").html_gettext('Claims in <a href="%(url)s">%(title)s</a>')
+        'Claims in <a href="%(url)s">%(title)s</a>'
+        """
+        return as_html(self.gettext(message), message)
+
+    def html_ngettext(self, singular: str, plural: str, n: int) -> str:
+        return as_html(self.ngettext(singular, plural, n), singular + plural)
+
     def language_name(self, tag: str) -> str:
         """Name a language (BCP 47) in this interface's language, or return the tag if Babel knows none."""
         try:
@@ -114,6 +127,24 @@ class Interface:
         else:
             written = format_skeleton("y", dt.date(parts[0], 1, 1), locale=self.locale)
         return written.removesuffix(".")
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def as_html(translated: str, message: str) -> str:
+    """Escape a translated message, then let back exactly the tags its msgid ``message`` holds.
+
+    A catalog is text that a pull request may change: a tag of its own, an attribute added to
+    one of the message's, or a quote that would close the attribute it is shown in stays text.
+
+    >>> as_html('Voir <a href="%(url)s" onclick="x">ici</a> <b>', 'See <a href="%(url)s">here</a>')
+    'Voir &lt;a href=&#34;%(url)s&#34; onclick=&#34;x&#34;&gt;ici</a> &lt;b&gt;'
+    """
+    made = str(escape(translated))
+    for tag in sorted(set(_TAG.findall(message)), key=len, reverse=True):
+        made = made.replace(str(escape(tag)), tag)
+    return made
 
 
 @cache

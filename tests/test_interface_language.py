@@ -18,7 +18,8 @@ from generator.i18n import LOCALE_DIR, SHIPPED
 
 TEMPLATES = REPO / "generator" / "templates"
 POT = LOCALE_DIR / "messages.pot"
-PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}|<[^>]+>")
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}|<[^<>]+>")
+TAGS = re.compile(r"<[^<>]+>")
 
 
 def catalog(catalog_id: str) -> Any:
@@ -36,6 +37,11 @@ def test_every_catalog_translates_every_message_with_its_placeholders(catalog_id
         wanted = messages(read_po(file))
     have = messages(catalog(catalog_id))
     assert sorted(map(str, wanted.keys() - have.keys())) == [], f"{catalog_id} lacks these messages"
+    assert catalog_problems(have) == []
+
+
+def catalog_problems(have: dict[Any, Any]) -> list[str]:
+    """What a catalog's messages get wrong: untranslated, fuzzy, or not the msgid's placeholders and tags."""
     problems = []
     for key, message in have.items():
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
@@ -45,9 +51,24 @@ def test_every_catalog_translates_every_message_with_its_placeholders(catalog_id
             continue
         expected = sorted(PLACEHOLDER.findall(ids[-1]))
         for string in strings:
-            if sorted(PLACEHOLDER.findall(string)) != expected and catalog_id != "en":
+            if sorted(PLACEHOLDER.findall(string)) != expected:
                 problems.append(f"placeholders or tags differ: {ids[0]!r} -> {string!r}")
-    assert problems == []
+            elif re.search("[<>]", TAGS.sub("", string)):  # a tag left open, or half of one
+                problems.append(f"a '<' or '>' outside the message's tags: {ids[0]!r} -> {string!r}")
+    return problems
+
+
+def test_the_catalog_check_finds_a_hostile_message() -> None:
+    from babel.messages.catalog import Message
+
+    planted = {
+        "Evidence": Message("Evidence", "<img src=x onerror=alert(1)>Preuves"),
+        "Verdict": Message("Verdict", "Verdict<img src=x onerror=alert(2)"),
+    }
+    assert catalog_problems(planted) == [
+        "placeholders or tags differ: 'Evidence' -> '<img src=x onerror=alert(1)>Preuves'",
+        "a '<' or '>' outside the message's tags: 'Verdict' -> 'Verdict<img src=x onerror=alert(2)'",
+    ]
 
 
 def test_the_catalog_template_holds_every_message_of_the_sources() -> None:

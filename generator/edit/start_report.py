@@ -46,7 +46,8 @@ def start_report(target: Path, shown: str, pin: Pin, language: str = "en") -> li
         out = target / rel
         out.parent.mkdir(parents=True, exist_ok=True)
         if source.name.endswith(TEMPLATE):
-            text = _environment(ui).from_string(source.read_text(encoding="utf-8")).render(language=language)
+            env = _environment(ui, html=rel.suffix == ".md")
+            text = env.from_string(source.read_text(encoding="utf-8")).render(language=language)
             out.write_text(text, encoding="utf-8", newline="\n")
         elif rel.as_posix() in FILLED_IN:
             text = source.read_text(encoding="utf-8")
@@ -72,8 +73,9 @@ def refuse_files(target: Path, shown: str) -> None:
         )
 
 
-def _environment(ui: Interface) -> Environment:
-    """Return the environment of the scaffold's templates: YAML and Markdown in ``ui``'s language."""
+def _environment(ui: Interface, html: bool) -> Environment:
+    """Return the environment of the scaffold's templates: YAML, or Markdown (``html``, where a catalog's
+    message is escaped but for its msgid's own tags, as on the site's pages), in ``ui``'s language."""
     env = Environment(
         undefined=StrictUndefined,
         autoescape=False,  # YAML and Markdown: values are quoted by the yaml filter
@@ -82,7 +84,10 @@ def _environment(ui: Interface) -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_gettext_translations(ui.translations, newstyle=True)  # type: ignore[attr-defined]
+    if html:
+        env.install_gettext_callables(ui.html_gettext, ui.html_ngettext, newstyle=True)  # type: ignore[attr-defined]
+    else:
+        env.install_gettext_translations(ui.translations, newstyle=True)  # type: ignore[attr-defined]
     # A JSON string is a valid YAML double-quoted scalar.
     env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     return env

@@ -76,7 +76,8 @@ def environment(ui: Interface) -> Environment:
         comment_end_string="##}",
         extensions=["jinja2.ext.i18n"],
     )  # "{#id}" is Markdown
-    env.install_gettext_translations(ui.translations, newstyle=True)  # type: ignore[attr-defined]
+    # A catalog is text: every message is escaped, and only its msgid's own tags come back (i18n.as_html).
+    env.install_gettext_callables(ui.html_gettext, ui.html_ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         meta=_meta,
         source_text=lambda text: Markup(text_html(text, ui)),
@@ -126,8 +127,9 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def _meta(value: str) -> Markup:
-    """Quote a front-matter value: HTML-escaped (themes print it raw) inside a JSON string."""
-    return Markup(json.dumps(escape(" ".join(str(value).split())), ensure_ascii=False))
+    """Quote a front-matter value: HTML-escaped (themes print it raw) inside a JSON string, once."""
+    text = value.unescape() if isinstance(value, Markup) else str(value)  # a message is escaped already
+    return Markup(json.dumps(escape(" ".join(text.split())), ensure_ascii=False))
 
 
 # Hand-written pages say where the report's own data goes: the plugin puts it there.
