@@ -25,7 +25,7 @@ def build_with_properdocs(root: Path, out: Path, report: Report, strict: bool = 
     """Build ``root``'s mkdocs.yml into ``out`` with ProperDocs; raise GeneratorError if it fails."""
     check_installed()
     args = [str(root / "mkdocs.yml"), str(out), "strict" if strict else ""]
-    done = subprocess.run([sys.executable, "-m", __name__, *args], cwd=root, check=False)
+    done = subprocess.run([sys.executable, "-P", "-m", __name__, *args], cwd=root, check=False)
     if done.returncode != 0:
         raise GeneratorError("ProperDocs could not build the site: see its messages above")
 

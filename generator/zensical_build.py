@@ -65,7 +65,7 @@ def build_with_zensical(root: Path, out: Path, report: Report, strict: bool = Tr
         if not any(e == "attr_list" or (isinstance(e, dict) and "attr_list" in e) for e in extensions):
             config["markdown_extensions"] = [*extensions, "attr_list"]
         (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        command = [sys.executable, "-m", "zensical", "build", "-f", str(project / "mkdocs.yml")]
+        command = [sys.executable, "-P", "-m", "zensical", "build", "-f", str(project / "mkdocs.yml")]
         done = subprocess.run(command + (["--strict"] if strict else []), cwd=project, check=False)
         if done.returncode != 0:
             raise GeneratorError("Zensical could not build the site: see its messages above")

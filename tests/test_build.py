@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ENV, REPO, run_cli
+from conftest import ENV, REPO, run_cli, run_cli_process
 
 pytestmark = pytest.mark.slow
 
@@ -156,3 +156,12 @@ def test_edit_links_follow_the_configured_branch(report_dir: Path) -> None:
     edit = "https://github.com/example/factcheck-fixture/edit/trunk/claims/fc-0001.yml"
     assert f'class="fc-edit" href="{edit}"' in html
     assert "/edit/main/" not in html
+
+
+def test_a_python_file_of_the_report_never_stands_in_for_pagefind(report_dir: Path) -> None:
+    """`python -m pagefind` would import a pagefind.py from the folder it runs in: a pull request could add one."""
+    marker = report_dir.parent / "ran"
+    (report_dir / "pagefind.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\n", encoding="utf-8")
+    run_cli_process("build", cwd=report_dir, check=True)
+    assert not marker.exists()
+    assert (report_dir / "site" / "pagefind" / "pagefind-entry.json").is_file()

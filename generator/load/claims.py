@@ -46,7 +46,7 @@ def load_claims(
     problems: list[Problem] = []
     declared: dict[str, list[Located]] = {}
     files = sorted(folder.iterdir(), key=lambda f: f.name)  # one folder: by name, as paths sort
-    shared = Shared(root, folder.resolve(), sources, scale)
+    shared = Shared(root, sources, scale)
     kept = RecordCache.open(root, context_of(display_path(folder, root), sources, scale)) if cache else None
     for found, claim, declaration, _quoted_ids in _checked(shared, files, kept):
         problems += found
@@ -67,7 +67,7 @@ def _checked(shared: Shared, files: list[Path], cache: RecordCache | None) -> li
     with paused_collector():  # tens of thousands of objects are made, none of them garbage
         for i, file in enumerate(files):
             raw = None
-            if cache is not None and _is_record(file) and refused_file(file, shared.inside) is None:
+            if cache is not None and _is_record(file) and refused_file(file) is None:
                 digest, raw = cache.digest_of(file)
                 kept = cache.lookup(file.name, digest, shared.sources, shared.scale) if digest else None
                 if kept is not None:
@@ -94,10 +94,9 @@ def _is_record(file: Path) -> bool:
 
 
 class Shared(NamedTuple):
-    """What every record is checked against: the report's root, the claims' folder, the sources, the scale."""
+    """What every record is checked against: the report's root, the sources, the scale."""
 
     root: Path
-    inside: Path
     sources: dict[str, Source]
     scale: Scale | None
 
@@ -105,12 +104,12 @@ class Shared(NamedTuple):
 def _load_one(shared: Shared, item: tuple[Path, bytes | None]) -> Result:
     """Load and check one record (its bytes if already read); return its problems, its claim if valid,
     the id it declares, and the sources it quotes."""
-    root, inside, sources, scale = shared
+    root, sources, scale = shared
     file, raw = item
     shown = display_path(file, root)
     if file.suffix != ".yml" and file.suffix != ".yaml" or file.name.startswith("."):
         return [], None, None, ()
-    refused = refused_file(file, inside)
+    refused = refused_file(file)
     if refused:
         return [Problem(shown, 1, 1, *refused)], None, None, ()
     doc, problem = load_yaml(file, shown, raw)
@@ -145,7 +144,7 @@ def _quoted_sources(data: dict) -> tuple[str, ...]:
     return tuple(sorted({i["source"] for i in items if isinstance(i, dict) and isinstance(i.get("source"), str)}))
 
 
-def refused_file(file: Path, inside: Path) -> tuple[str, str] | None:
+def refused_file(file: Path) -> tuple[str, str] | None:
     """Say why a file in claims/ cannot be a record, by its name or where it leads: (message, hint)."""
     if file.suffix == ".yaml":
         return "claim files end in '.yml'", f"Rename it to {file.stem}.yml."
@@ -159,9 +158,9 @@ def refused_file(file: Path, inside: Path) -> tuple[str, str] | None:
             f"claim id '{file.stem}' is the address of a list of claims",
             "Name the file like fc-0007.yml (and set its id to match).",
         )
-    if file.is_symlink() and not file.resolve().is_relative_to(inside):
+    if file.is_symlink():  # inside claims/ too: a hidden file would change with no record's diff to show it
         return (
-            "claim record is a link to a file outside claims/",
+            "claim record is a link; a record must be a file of its own",
             "Copy the record into claims/ instead of linking to it.",
         )
     return None

@@ -63,7 +63,7 @@ def _load_one(
     file: Path, root: Path, folder: Path, language: str, records: dict[str, Claim]
 ) -> tuple[list[Problem], ClaimTranslation | None]:
     shown = display_path(file, root)
-    refused = refused_file(file, folder.resolve())
+    refused = refused_file(file)
     if refused:
         return [Problem(shown, 1, 1, *refused)], None
     doc, problems = load_valid(file, shown, "translation")

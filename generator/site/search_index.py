@@ -34,6 +34,7 @@ def index_site(site_dir: Path) -> int:
     """Write the search index of the site in ``site_dir`` into its pagefind/ folder; return the pages indexed."""
     command = [
         sys.executable,
+        "-P",  # not the current folder on the import path: a report's own pagefind.py would run instead
         "-m",
         "pagefind",
         "--site",
