@@ -159,7 +159,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     """Compare the claims, sources, rating scale and settings of two git revisions, as Markdown for a pull request."""
     from generator.edit.changes import compare
     from generator.edit.changes_markdown import format_changes
-    from generator.edit.revisions import describe, read_revision, read_worktree
+    from generator.edit.other_paths import other_paths
+    from generator.edit.revisions import describe, read_revision, read_worktree, resolve
 
     root = _layout(args).root
     base = read_revision(root, args.base)
@@ -168,6 +169,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         head, head_name = read_worktree(root), "the working tree"
     changes = compare(base, head)
+    head_commit = resolve(root, args.head) if args.head else ""
+    changes.paths = other_paths(root, resolve(root, args.base), head_commit, head)
     print(format_changes(changes, describe(root, args.base), head_name), end="")
     lost = [r.path for r in changes.deleted_published] + [c.after.path for c in changes.unpublished]
     for path in lost:
@@ -175,6 +178,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     # A scale or settings change may be meant: it is flagged for the reviewer, not failed.
     for file in changes.flagged:
         print(f"warning: {file.path}: this change alters how claims already on the site are shown", file=sys.stderr)
+    for other in changes.reaching:
+        print(f"warning: {printable(other.path)}: {other.why}", file=sys.stderr)
     return 1 if lost else 0
 
 

@@ -60,10 +60,14 @@ class Preview:
         trusted = root is not None and untracked(root)  # a folder git tracks came with a branch
         if self.folder is not None and not (trusted and safe_folder(self.folder.parent, self.folder)):
             self.folder = None
+        self.lock: int | None = None
         if self.folder is not None:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
+                self.lock = _hold(self.folder / ".lock")
             except OSError:  # a report folder that cannot be written: nothing is kept
+                self.folder = None
+            if self.lock is None:  # another build or preview of this report keeps it now: this one keeps nothing
                 self.folder = None
         self.pages_dir = self.folder / "pages" if self.folder else Path(tempfile.mkdtemp(prefix="factcheck-pages-"))
         if any(path.is_symlink() for path in self.pages_dir.rglob("*")):  # a branch's: never written through
@@ -92,8 +96,8 @@ class Preview:
         except OSError:
             copied = False
         if not copied:
+            # Left for this build to replace when it ends: another build of the report may be keeping it now.
             warn_unused(f"{FOLDER}/{self.folder.name}/", "its files are not the ones it kept; the site is built anew")
-            shutil.rmtree(self.folder, ignore_errors=True)
             for leftover in site_dir.iterdir():  # the part copied before the difference was seen
                 shutil.rmtree(leftover) if leftover.is_dir() and not leftover.is_symlink() else leftover.unlink()
             return False
@@ -156,15 +160,20 @@ class Preview:
         """End the session: keep its site for the next one (or drop its temporary pages)."""
         self.searching.wait(timeout=60)
         keep_open(False)  # the records read stay in memory no longer
-        if self.folder is None:
-            shutil.rmtree(self.pages_dir, ignore_errors=True)
-            return
-        if site_dir is None or not site_dir.is_dir() or self.steady is None or not self.complete:
-            return  # a build that failed half-way: the site kept from before stays as it was
         try:
-            self._keep(site_dir)
-        except OSError:
-            shutil.rmtree(self.folder / "site", ignore_errors=True)
+            if self.folder is None:
+                shutil.rmtree(self.pages_dir, ignore_errors=True)
+                return
+            if site_dir is None or not site_dir.is_dir() or self.steady is None or not self.complete:
+                return  # a build that failed half-way: the site kept from before stays as it was
+            try:
+                self._keep(site_dir)
+            except OSError:
+                shutil.rmtree(self.folder / "site", ignore_errors=True)
+        finally:
+            if self.lock is not None:
+                os.close(self.lock)  # and with it the lock
+                self.lock = None
 
     def _keep(self, site_dir: Path) -> None:
         assert self.folder is not None and self.key is not None
@@ -219,6 +228,21 @@ def preview_context(resolved: object, overrides: Iterable[Path], address: str) -
             if file.is_file():
                 digest.update(str(file).encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _hold(path: Path) -> int | None:
+    """Take the lock ``path`` for this process, without waiting; its descriptor, or None if another holds it."""
+    handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, as before
+        return handle
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        return None
+    return handle
 
 
 def _copy_verified(

@@ -209,6 +209,20 @@ def test_the_site_configuration_changed(repo: Path, capsys: pytest.CaptureFixtur
         "\n"
         "- **site\\_url**: “https://factcheck.example.org/report/” → “https://factcheck.example.net/”\n"
         '- **extra\\_javascript** added: \\["js/track.js"\\]\n'
+        "\n"
+        "The lines that changed:\n"
+        "\n"
+        "```diff\n"
+        "@@ -1,3 +1,3 @@\n"
+        ' site_name: "Fixture report"\n'
+        '-site_url: "https://factcheck.example.org/report/"\n'
+        '+site_url: "https://factcheck.example.net/"\n'
+        ' repo_url: "https://github.com/example/factcheck-fixture"\n'
+        "@@ -22 +22,3 @@\n"
+        "   /tags/**\n"
+        "+extra_javascript:\n"
+        "+  - js/track.js\n"
+        "```\n"
     )
     assert (status, err) == (0, "warning: mkdocs.yml: this change alters how claims already on the site are shown\n")
 
@@ -229,6 +243,16 @@ def test_a_site_configuration_with_env_tags_is_compared_line_by_line(
         "\n"
         "- 1 line added, 1 removed: the file is compared line by line, as it holds YAML "
         "(such as !ENV tags) that is not read here.\n"
+        "\n"
+        "The lines that changed:\n"
+        "\n"
+        "```diff\n"
+        "@@ -2,3 +2,3 @@\n"
+        ' site_url: "https://factcheck.example.org/report/"\n'
+        '-repo_url: "https://github.com/example/factcheck-fixture"\n'
+        '+repo_url: !ENV [REPO_URL, "https://github.com/example/factcheck-fixture"]\n'
+        " edit_uri: edit/main/docs/\n"
+        "```\n"
     )
 
 

@@ -201,7 +201,7 @@ def test_hostile_words_are_shown_as_written(hostile_site: tuple[Path, Path]) -> 
     assert (
         '<p class="fc-translation-text">&lt;/p&gt;&lt;/div&gt;&lt;script&gt;alert(1)&lt;/script&gt; the exercises were '
         "&#34;purely defensive&#34; &lt;img src=x onerror=alert(2)&gt;</p>"
-        '<p class="fc-translation-by">Editor\'s translation by '
+        '<p class="fc-translation-by">Editor&#39;s translation by '
         "=cmd&#34; lang=&#34;x&#34; onmouseover=&#34;alert(3)</p>"
     ) in page
     page = (site / "claims" / "relative-links-in-analysis" / "index.html").read_text(encoding="utf-8")

@@ -36,7 +36,7 @@ def test_the_original_has_its_sources_language_and_the_translation_the_reports(r
         '<blockquote class="fc-quote" lang="fr" dir="auto">',
         '<div class="fc-translation" lang="en">',
     ]
-    assert page.count('<p class="fc-translation-by">Editor\'s translation by M. Dupont</p>') == 2
+    assert page.count('<p class="fc-translation-by">Editor&#39;s translation by M. Dupont</p>') == 2
 
 
 def test_a_quote_in_the_reports_language_keeps_its_plain_quote(report_dir: Path) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.edit.file_changes import FileChange, file_change
+from generator.edit.other_paths import PathChange
 from generator.edit.revisions import COMPARED_FILES, Files
 from generator.folding import fold_quote
 from generator.load.yaml_source import parse_yaml
@@ -74,6 +75,7 @@ class Changes:
     labels: dict[str, str] = field(default_factory=dict)  # verdict id -> label, from ratings.yml
     files: list[FileChange] = field(default_factory=list)
     translations: list[TranslationChange] = field(default_factory=list)
+    paths: list[PathChange] = field(default_factory=list)  # every other path, from generator.edit.other_paths
 
     def status_changes(self, to: str | None = None) -> list[Changed]:
         return [c for c in self.changed if c.before.status != c.after.status and (to is None or c.after.status == to)]
@@ -101,12 +103,19 @@ class Changes:
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.deleted or self.changed or self.sources or self.files or self.translations)
+        return not (
+            self.added or self.deleted or self.changed or self.sources or self.files or self.translations or self.paths
+        )
 
     @property
     def flagged(self) -> list[FileChange]:
         """Report files whose change alters how claims already on the site are shown."""
         return [f for f in self.files if f.flagged]
+
+    @property
+    def reaching(self) -> list[PathChange]:
+        """Other paths whose change alters what runs or what the site shows."""
+        return [p for p in self.paths if p.why]
 
     def label(self, verdict: str) -> str:
         return self.labels.get(verdict, verdict or "none")

@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.edit.changes import Changed, Changes, Record, SourceChange, TranslationChange
 from generator.edit.file_changes import FileChange, Setting
+from generator.edit.other_paths import PathChange
 from generator.problems import clip
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
@@ -65,6 +66,11 @@ def format_changes(changes: Changes, base: str, head: str) -> str:
         lines.append("")
         for f in changes.flagged:
             lines += _flagged(f, base, head)
+    if changes.reaching:
+        lines += ["", "### :warning: Files that change what runs or what the site shows", ""]
+        lines.append("No claim record shows these changes: read each file's diff before merging.")
+        lines.append("")
+        lines += [f"- {_path(p)}: {escape(p.why)}." for p in changes.reaching]
     _section(
         lines, "Added", [f"- **{escape(r.id)}** ({_status_verdict(changes, r)}): {_claim(r)}" for r in changes.added]
     )
@@ -107,7 +113,13 @@ def format_changes(changes: Changes, base: str, head: str) -> str:
     _section(lines, "Source texts", [_source(s) for s in changes.sources])
     for f in changes.files:
         _section(lines, _title(f.path)[0], _file(f, base, head))
+    _section(lines, "Other files", [f"- {_path(p)}" for p in changes.paths if not p.why])
     return "\n".join(lines) + "\n"
+
+
+def _path(p: PathChange) -> str:
+    link = ", a link" if p.link else ""
+    return f"{escape(clip(p.path, 200))} ({p.kind}{link})"
 
 
 def _section(lines: list[str], title: str, items: list[str]) -> None:
@@ -131,6 +143,15 @@ def _tally(changes: Changes) -> str:
     for f in changes.files:
         n = len(f.settings) or 1
         counts.append((n, _title(f.path)[1] + ("s" if n != 1 else "")))
+    reaching = len(changes.reaching)
+    counts.append(
+        (
+            reaching,
+            "files that change what runs or is shown" if reaching != 1 else "file that changes what runs or is shown",
+        )
+    )
+    others = len(changes.paths) - reaching
+    counts.append((others, "other files" if others != 1 else "other file"))
     said = [f"{n} {what}" for n, what in counts if n]
     return ", ".join(said) if said else "no claim or source changed"
 
@@ -204,7 +225,12 @@ def _file(f: FileChange, base: str, head: str) -> list[str]:
             f"- {_line_counts(f.lines)}: the file is compared line by line, as it holds YAML "
             "(such as !ENV tags) that is not read here."
         )
-    return lines + [f"- {_setting(s)}" for s in f.settings]
+    lines += [f"- {_setting(s)}" for s in f.settings]
+    if f.excerpt:
+        # A fence longer than any run of backticks in the lines: nothing in them can end it.
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", "\n".join(f.excerpt))), default=0))
+        lines += ["", "The lines that changed:", "", f"{fence}diff", *(clip(x, 300) for x in f.excerpt), fence]
+    return lines
 
 
 def _flagged(f: FileChange, base: str, head: str) -> list[str]:

@@ -44,6 +44,7 @@ class FileChange:
     side: str = ""  # the version that cannot be read: base or head
     lines: tuple[int, int] | None = None  # lines added and removed, when it is compared line by line
     every_page: bool = False  # it configures every page of the site
+    excerpt: tuple[str, ...] = ()  # the changed lines, as a unified diff, for the site's configuration
 
     @property
     def shown(self) -> list[Setting]:
@@ -64,8 +65,10 @@ def file_change(path: str, base: Files, head: Files, on_site: list[dict[str, Any
     before, before_problem = _mapping(old, path)
     after, after_problem = _mapping(new, path)
     problem = after_problem or before_problem
-    if problem is not None and path == SITE_CONFIG:
-        return FileChange(path, kind, lines=_line_counts(old, new), every_page=True)
+    if path == SITE_CONFIG:  # hooks, scripts and overrides run on every page: the lines themselves are shown
+        settings = () if problem is not None else tuple(_settings(path, before, after, on_site))
+        lines = _line_counts(old, new) if not settings and kind == "changed" else None
+        return FileChange(path, kind, settings, lines=lines, every_page=True, excerpt=_excerpt(old, new))
     if problem is not None:
         return FileChange(path, "unreadable", problem=problem, side="head" if after_problem else "base")
     settings = tuple(_settings(path, before, after, on_site))
@@ -86,6 +89,15 @@ def _mapping(raw: bytes | None, path: str) -> tuple[dict[str, Any], Problem | No
     if not isinstance(doc.data, dict):
         return {}, Problem(path, 1, 1, "the file holds no 'key: value' lines")
     return doc.data, None
+
+
+def _excerpt(old: bytes | None, new: bytes | None, most: int = 200) -> tuple[str, ...]:
+    """Return the lines that changed from ``old`` to ``new`` as a unified diff (no file names), at most ``most``."""
+    before, after = ((raw or b"").decode("utf-8", errors="replace").splitlines() for raw in (old, new))
+    lines = [line for line in difflib.unified_diff(before, after, lineterm="", n=1)][2:]
+    if len(lines) > most:
+        lines = [*lines[:most], f"… {len(lines) - most} more lines: read the file's diff"]
+    return tuple(lines)
 
 
 def _line_counts(old: bytes | None, new: bytes | None) -> tuple[int, int]:

@@ -222,7 +222,19 @@ def _build_wheel(spec: Spec) -> tuple[str, bytes]:
             shutil.copytree(top, source, ignore=lambda folder, names: _left_out(Path(folder) == top, names))
         out = Path(scratch) / "dist"
         _run(
-            [sys.executable, "-P", "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out), "."],
+            [
+                sys.executable,
+                "-P",
+                "-m",
+                "pip",
+                "wheel",
+                "-q",
+                "--no-deps",
+                "--no-build-isolation",
+                "-w",
+                str(out),
+                ".",
+            ],
             spec.location,
             cwd=source,
         )
