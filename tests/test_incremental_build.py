@@ -68,13 +68,8 @@ def test_what_the_plugin_is_told_lasts_for_one_build(tmp_path: Path, monkeypatch
     try:
         build_with_mkdocs(root, tmp_path / "out", load_report(Layout(root)))
         plugin = next(p for p in _plugins().values() if isinstance(p, FactCheckPlugin))
-        assert (plugin.incremental, plugin.index, plugin.preview, plugin.run, plugin.prepared) == (
-            False,
-            True,
-            None,
-            None,
-            None,
-        )
+        assert (plugin.incremental, plugin.index, plugin.prepared) == (False, True, None)
+        assert (plugin.session.serving, plugin.session.preview, plugin.session.run) == (False, None, None)
     finally:
         _plugins().clear()
 

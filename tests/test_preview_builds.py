@@ -109,14 +109,14 @@ def test_the_preview_after_edits_is_the_clean_build(tmp_path: Path, monkeypatch:
     from generator.mkdocs_plugin import FactCheckPlugin
 
     plugin = next(p for p in _plugins().values() if isinstance(p, FactCheckPlugin))
-    assert plugin.preview is not None
+    assert plugin.session.preview is not None
     restricted = []
     try:
         for step, (kind, claim, value) in enumerate(EDITS):
             more_edits(root, kind, claim, value)
             preview_build(config, preview, startup=False)
-            restricted.append(plugin.preview.restricted)
-            assert plugin.preview.searching.wait(timeout=120)
+            restricted.append(plugin.session.preview.restricted)
+            assert plugin.session.preview.searching.wait(timeout=120)
             clean = tmp_path / f"clean-{step}"
             clean_build(root, clean)
             assert differences(preview, clean) == [], f"after {kind} {claim}"
@@ -171,9 +171,9 @@ def test_the_next_session_starts_from_the_last(
         edit(root, "delete", "fc-0003", "x")
     second = session(root, tmp_path / "second")
     try:
-        assert second.preview.restored is not bool(tamper)  # type: ignore[attr-defined]
-        assert second.preview.restricted is restricted  # type: ignore[attr-defined]
-        assert second.preview.searching.wait(timeout=120)  # type: ignore[attr-defined]
+        assert second.session.preview.restored is not bool(tamper)  # type: ignore[attr-defined]
+        assert second.session.preview.restricted is restricted  # type: ignore[attr-defined]
+        assert second.session.preview.searching.wait(timeout=120)  # type: ignore[attr-defined]
         clean_build(root, tmp_path / "clean")
         assert differences(tmp_path / "second", tmp_path / "clean") == []
     finally:
