@@ -26,6 +26,7 @@ $(VENV)/.test-python: $(BIN)/mkdocs requirements-test.txt
 
 $(VENV)/.test-deps: $(VENV)/.test-python
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
 	cd tests/browser && npm ci --silent --no-audit --no-fund
 	touch $@
 
