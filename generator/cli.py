@@ -226,6 +226,8 @@ def cmd_add_source(args: argparse.Namespace) -> int:
     for warning in captured.warnings:
         print(f"warning: {printable(warning)}", file=sys.stderr)
     shown = [display_path(path, layout.root) for path in captured.paths]
+    if captured.chosen:
+        print(f"Chose the id {captured.source_id} from the publisher and the title; give --id to choose another.")
     print(f"Wrote {', '.join(shown)}.")
     then = f'python -m generator new --source {captured.source_id} --quote "…"'
     print(f"Check the metadata in {shown[-1]}, then run: {then}")

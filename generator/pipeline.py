@@ -11,6 +11,7 @@ from generator.load.claims import load_claims
 from generator.load.scale import load_scale, load_settings
 from generator.load.sources import load_sources
 from generator.load.standards import load_standards
+from generator.load.tags import tag_problems
 from generator.load.todos import todo_warnings
 from generator.load.translations import load_translations
 from generator.model import Report
@@ -48,7 +49,7 @@ def examine(layout: Layout) -> tuple[Report | None, list[Problem]]:
     sources, found = load_sources(layout.path("seeds"), layout.root)
     problems += found
     claims, found = load_claims(layout.path("claims"), layout.root, sources, scale, cache=True)
-    problems += found
+    problems += found + tag_problems(claims)
     translations, found = load_translations(layout.path("claims"), layout.root, claims, settings or {})
     problems += found
     if scale is None or settings is None:

@@ -37,6 +37,7 @@ class Captured:
     source_id: str
     paths: list[Path]
     warnings: list[str] = field(default_factory=list)
+    chosen: bool = False  # the id was made from the title and publisher, not given
 
 
 def add_source(seeds: Path, root: Path, request: Request) -> Captured:
@@ -49,8 +50,15 @@ def add_source(seeds: Path, root: Path, request: Request) -> Captured:
     # Settle every field, from the command line or the original, or null with the reason.
     record, notes = _record(original, metadata, extraction, request)
     extension = {"html": "html", "pdf": "pdf"}.get(original.format)
-    source_id = request.source_id or propose_id(record["publisher"] or _host(record["url"]), record["title"])
-    check_id(seeds, root, source_id, extension)
+    source_id = request.source_id or propose_id(
+        record["publisher"] or _host(record["url"]), record["title"], language=record["language"]
+    )
+    if not source_id:
+        raise UsageError(
+            f"{original.shown}: no id can be made from the title and the publisher",
+            "Give one with --id: lower-case ASCII letters, digits and hyphens, for example --id budget-2024.",
+        )
+    check_id(seeds, root, source_id, extension, record["language"])
     warnings: list[str] = []
     # Archive last: a refusal changes nothing else, and is said plainly.
     if request.archive:
@@ -70,7 +78,7 @@ def add_source(seeds: Path, root: Path, request: Request) -> Captured:
     paths = write_source(
         seeds, root, source_id, extraction.text, record, (extension, original.data) if extension else None
     )
-    return Captured(source_id, paths, warnings)
+    return Captured(source_id, paths, warnings, chosen=not request.source_id)
 
 
 def _read(target: str, root: Path, timeout: float) -> Original:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -14,37 +12,33 @@ import yaml
 from generator.files import replace_file
 from generator.load.sources import load_sources, text_sha256
 from generator.names import ID as SOURCE_ID
-from generator.names import takes_a_listing_address
+from generator.names import slug, takes_a_listing_address
 from generator.problems import UsageError, display_path
 
 ORIGINALS = "originals"  # seeds/originals/: the loader reads seeds/*.txt and *.yml only
 HEADER = "# yaml-language-server: $schema=../generator/schema/source.schema.json\n"
-_WORD = re.compile(r"[a-z0-9]+")
 
 
-def propose_id(*names: str | None) -> str:
-    """Return a plain id from the first words of ``names``, at most 48 characters.
+def propose_id(*names: str | None, language: str = "") -> str:
+    """Return a plain id from the first words of ``names``, transliterated, at most 48 characters.
 
     >>> propose_id("The Guardian", "Thousands of UK academics 'treated as second-class citizens'")
     'the-guardian-thousands-of-uk-academics-treated'
+    >>> propose_id("РТС", "Извештај о буџету", language="sr")
+    'rts-izvestaj-o-budzetu'
     """
-    ascii_text = unicodedata.normalize("NFKD", " ".join(n for n in names if n)).encode("ascii", "ignore").decode()
-    words = _WORD.findall(ascii_text.lower())
-    chosen: list[str] = []
-    for word in words:
-        if len("-".join([*chosen, word])) > 48:
-            break
-        chosen.append(word)
-    return "-".join(chosen)
+    return slug(" ".join(n for n in names if n), language, limit=48)
 
 
-def check_id(seeds: Path, root: Path, source_id: str, extension: str | None) -> None:
+def check_id(seeds: Path, root: Path, source_id: str, extension: str | None, language: str = "") -> None:
     """UsageError unless ``source_id`` is a plain name that no file in seeds/ uses yet."""
     if not SOURCE_ID.fullmatch(source_id) or takes_a_listing_address(source_id):
+        proposed = slug(source_id, language)
         raise UsageError(
             f"source id '{source_id}' cannot be used",
-            "Give --id with lower-case letters, digits and hyphens only, for example the publisher and a word of "
-            "the title (not one of the site's own page names such as 'index').",
+            "An id is a file name and an address: lower-case ASCII letters, digits and hyphens only, for example "
+            "the publisher and a word of the title (not one of the site's own page names such as 'index')."
+            + (f"\nIn those letters: --id {proposed}" if proposed and proposed != source_id else ""),
         )
     taken = [seeds / f"{source_id}.txt", seeds / f"{source_id}.yml"]
     if extension:

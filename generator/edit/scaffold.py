@@ -20,6 +20,7 @@ from generator.edit.yaml_edit import on_one_line
 from generator.load.scale import load_scale
 from generator.load.sources import load_sources
 from generator.model import Source
+from generator.names import ID, slug
 from generator.problems import UsageError, display_path, line_col
 from generator.settings import Layout
 
@@ -42,6 +43,18 @@ def next_claim_id(folder: Path) -> str:
     return f"fc-{max(numbers, default=0) + 1:04d}"
 
 
+def _in_ascii(source_id: str, sources: dict[str, Source]) -> str:
+    """Propose the id in ASCII letters when ``source_id`` is written in another script."""
+    if ID.fullmatch(source_id):
+        return ""
+    spelt = [
+        slug(source_id, language)
+        for language in ("", *sorted({str(s.meta.get("language") or "") for s in sources.values()}))
+    ]
+    proposed = next((s for s in spelt if s in sources), spelt[0])
+    return f"\nIds are in lower-case ASCII letters: --source {proposed}" if proposed else ""
+
+
 def scaffold_claim(
     layout: Layout, source_id: str, quote: str, prefix: str = "", suffix: str = "", today: str = ""
 ) -> Scaffold:
@@ -52,7 +65,8 @@ def scaffold_claim(
         known = ", ".join(sorted(sources)) or "none"
         raise UsageError(
             f"unknown source '{source_id}'",
-            f"Expected one of: {known}. Source ids are file names in seeds/ without '.txt'.",
+            f"Expected one of: {known}. Source ids are file names in seeds/ without '.txt'."
+            + _in_ascii(source_id, sources),
         )
     shown = display_path(layout.path("seeds") / f"{source_id}.txt", layout.root)
     found = anchor(source.folded, quote, prefix, suffix)

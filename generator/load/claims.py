@@ -13,15 +13,16 @@ from generator.anchor.quotes import Unanchored, resolve_passage
 from generator.load.analysis_limits import analysis_problems
 from generator.load.parallel import MANY, each_file
 from generator.load.record_cache import RecordCache, Result, context_of, digest_of_bytes, paused_collector
-from generator.load.schema_check import check_schema, field_name
+from generator.load.schema_check import check_schema, field_name, load_schema
 from generator.load.yaml_source import Located, load_yaml, read_file
 from generator.model import Claim, Evidence, Passage, Scale, Source, Translation, Verdict
 from generator.names import ID as SOURCE_ID
-from generator.names import takes_a_listing_address
+from generator.names import tag_key, tag_slug, takes_a_listing_address
 from generator.problems import Problem, clip, display_path
 
 TODO = re.compile(r"\bTODO\b")
 VERDICT_ID = re.compile(r"[a-z][a-z-]*")  # the schema's form; other values get its message only
+_TAG = re.compile(load_schema("claim")["properties"]["tags"]["items"]["pattern"])  # the schema's form
 
 
 def load_claims(
@@ -239,11 +240,23 @@ def _check_fields(doc: Located) -> list[Problem]:
     """Return what the schema cannot say: listing names, the analysis' cost, dates in order, withdrawal."""
     data = doc.data
     problems: list[Problem] = []
+    seen: dict[str, str] = {}
     for i, tag in enumerate(_listed(data, "tags")):
-        if isinstance(tag, str) and takes_a_listing_address(tag):
+        if not isinstance(tag, str) or not _TAG.search(tag):
+            continue  # the schema says what is wrong with it
+        if takes_a_listing_address(tag_slug(tag)):
             problems.append(
                 doc.problem(("tags", i), f"tag '{tag}' is the address of the list of tags", "Choose another word.")
             )
+        elif tag_key(tag) in seen:
+            problems.append(
+                doc.problem(
+                    ("tags", i),
+                    f"tag '{tag}' is tag '{seen[tag_key(tag)]}' again",
+                    "Tags are compared regardless of case; keep one.",
+                )
+            )
+        seen.setdefault(tag_key(tag), tag)
     if isinstance(data.get("analysis"), str):
         for message, hint in analysis_problems(data["analysis"]):
             problems.append(doc.problem(("analysis",), f"analysis: {message}", hint))
@@ -381,7 +394,7 @@ def _build(doc: Located, passage: Passage, evidence: list[Evidence], verdict: Ve
         updated=data["updated"],
         corrections=list(data.get("corrections", [])),
         withdrawn=data.get("withdrawn"),
-        tags=list(data.get("tags", [])),
+        tags=[tag.lower() for tag in data.get("tags", [])],
         why_checked=data.get("why_checked"),
         right_of_reply=data.get("right_of_reply"),
         waivers=list(data.get("waivers", [])),

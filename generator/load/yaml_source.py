@@ -141,6 +141,8 @@ def _scalar(node: ScalarNode) -> Any:
         )
     value = node.value
     _check_text(node, value)
+    if not unicodedata.is_normalized("NFC", value):  # one spelling of each letter, as typed on any system
+        value = unicodedata.normalize("NFC", value)
     if node.style:  # quoted or block scalars are always text (libyaml marks plain ones '', PyYAML None)
         return value
     if value in ("", "~", "null"):

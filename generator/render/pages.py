@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from generator.i18n import N_, Interface
 from generator.model import Claim, Report, Source, Verdict
+from generator.names import tag_key
 from generator.render import urls
 from generator.render.annotate import annotate, highlights_for, text_html
 from generator.render.chart import verdict_chart
@@ -308,11 +309,13 @@ def render_pages(
                 verdict=verdict,
                 page_of=lambda n, v=verdict.id: urls.verdict_page(v, n),
             )
-    tags = Counter(tag for c in visible for tag in c.tags)
-    page("tags/index.md", "tags.md.j2", key=sorted(tags.items()), tags=sorted(tags.items()))
-    by_tag = _group(visible, lambda c: c.tags)
-    for tag in tags:
-        items = by_tag[tag]
+    # A tag is shown as its first claim writes it, and compared regardless of case.
+    by_tag = _group(visible, lambda c: [tag_key(tag) for tag in c.tags])
+    shown = {tag_key(tag): tag for c in reversed(visible) for tag in c.tags}
+    tags = sorted((shown[key], len(items)) for key, items in by_tag.items())
+    page("tags/index.md", "tags.md.j2", key=tags, tags=tags)
+    for tag, _count in tags:
+        items = by_tag[tag_key(tag)]
         for number, chunk, total in _paginate(items):
             page(
                 urls.tag_page(tag, number),

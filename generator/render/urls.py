@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
+from generator.names import tag_slug
+
 PER_PAGE = 50
 
 
@@ -24,7 +26,8 @@ def verdict_page(verdict_id: str, page: int = 1) -> str:
 
 
 def tag_page(tag: str, page: int = 1) -> str:
-    return f"tags/{tag}.md" if page == 1 else f"tags/{tag}/page-{page}.md"
+    name = tag_slug(tag)
+    return f"tags/{name}.md" if page == 1 else f"tags/{name}/page-{page}.md"
 
 
 def claims_index(page: int = 1) -> str:

@@ -1,0 +1,26 @@
+"""Check the tags of all claims together: two different tags may not share the address of one page."""
+
+from __future__ import annotations
+
+from generator.model import Claim
+from generator.names import tag_key, tag_slug
+from generator.problems import Problem
+
+
+def tag_problems(claims: list[Claim]) -> list[Problem]:
+    """Return a problem for each tag whose page address another tag, written in other letters, has already."""
+    first: dict[str, str] = {}  # by address: the tag that has it, compared regardless of case
+    problems: list[Problem] = []
+    for claim in sorted(claims, key=lambda c: c.path):
+        for i, tag in enumerate(claim.tags):
+            other = first.setdefault(tag_slug(tag), tag)
+            if tag_key(other) != tag_key(tag):
+                problems.append(
+                    Problem(
+                        claim.path,
+                        *claim.located("tags", i),
+                        f"tag '{tag}' would have the page tags/{tag_slug(tag)}/ of tag '{other}'",
+                        f"Use '{other}', or a tag of other words.",
+                    )
+                )
+    return problems
