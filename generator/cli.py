@@ -249,17 +249,10 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 def cmd_translate(args: argparse.Namespace) -> int:
     """Start a claim's version in another language the report publishes, or mark it up to date."""
-    from generator.edit.translate import translate_claim
-    from generator.problems import UsageError
+    from generator.edit.translate import claim_to_translate, translate_claim
 
     layout = _layout(args)
-    report, _problems = examine(layout)
-    claim = next((c for c in report.claims if c.id == args.claim), None) if report else None
-    if report is None or claim is None:
-        raise UsageError(
-            f"no valid claim record {args.claim}",
-            "Give the id of a claim in claims/; `python -m generator check` shows what is wrong with a record.",
-        )
+    report, claim = claim_to_translate(layout, args.claim, *examine(layout))
     shown, new = translate_claim(layout, claim, args.language, report.languages[1:])
     if new:
         print(f"Wrote {shown}: translate its texts, replacing each TODO, then check.")

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from generator.capture import fetch
 from generator.cli import main
+from generator.load.schema_check import load_schema
 
 PAGES = Path(__file__).resolve().parent / "capture" / "pages"
 
@@ -334,8 +335,9 @@ def test_a_page_that_does_not_say_its_kind_needs_one(
     page = saved_page("salon.com.emissions", tmp_path)
     err = refused(report, capsys, str(page))
     assert err.startswith(
-        f"error: {page}: the page does not say what kind of text it is\n    Give it with --kind, one of: "
+        f"error: {page}: the page does not say its kind\n    Give it on the command line:\n    --kind, one of: "
     )
+    assert err.endswith(" (the page does not say what kind of text it is)\n")
 
 
 def test_a_plain_text_is_kept_as_it_is_with_a_title_and_language_given(
@@ -345,8 +347,18 @@ def test_a_plain_text_is_kept_as_it_is_with_a_title_and_language_given(
     speech.write_bytes(b"My fellow citizens,\r\nwe meet today.\r\n")
     err = refused(report, capsys, str(speech), "--kind", "speech")
     assert err == (
-        "error: the text does not say its title: a plain text states nothing about itself\n"
-        '    Give it with --title "…", as published.\n'
+        f"error: {speech}: the text does not say its title or language\n"
+        "    Give each on the command line:\n"
+        '    --title "…", as published (a plain text states nothing about itself)\n'
+        "    --language, for example --language en (a plain text states nothing about itself)\n"
+    )
+    kinds = ", ".join(load_schema("source")["properties"]["kind"]["enum"])
+    assert refused(report, capsys, str(speech)) == (
+        f"error: {speech}: the text does not say its title, language or kind\n"
+        "    Give each on the command line:\n"
+        '    --title "…", as published (a plain text states nothing about itself)\n'
+        "    --language, for example --language en (a plain text states nothing about itself)\n"
+        f"    --kind, one of: {kinds} (the text does not say what kind of text it is)\n"
     )
     assert add(report, str(speech), "--kind", "speech", "--title", "Address", "--language", "en", "--id", "speech") == 0
     assert (report / "seeds" / "speech.txt").read_bytes() == b"My fellow citizens,\nwe meet today.\n"

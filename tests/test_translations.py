@@ -174,6 +174,38 @@ def test_translate_refuses_a_language_the_report_does_not_publish(tmp_path: Path
     assert not (root / "claims/de").exists()
 
 
+def test_translate_names_the_labels_the_scale_lacks_and_its_file(tmp_path: Path) -> None:
+    root = bilingual(tmp_path)
+    settings = root / "report.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("languages: [sr]", "languages: [sr, fr]"), "utf-8")
+    result = run_cli("translate", "fc-0001", "--language", "fr", cwd=root)
+    assert (result.returncode, result.stdout) == (1, "")
+    lines = result.stderr.splitlines()
+    assert lines[:4] == [
+        "error: ratings.yml cannot be used yet, so no claim can be translated",
+        "    ratings.yml:9:5: verdict 'true' has no label and definition in 'fr'",
+        "        report.yml publishes in fr: add to the verdict",
+        "        translations: {fr: {label: ..., definition: ...}}",
+    ]
+    assert sum("has no label and definition in 'fr'" in line for line in lines) == 8
+    assert lines[-1] == "    Fix this first; `python -m generator check` shows it again."
+
+
+def test_translate_shows_what_is_wrong_with_the_record(tmp_path: Path) -> None:
+    root = bilingual(tmp_path)
+    edit(root / "claims/fc-0002.yml", 'claimant: "', 'claimant: "TODO ')
+    result = run_cli("translate", "fc-0002", "--language", "sr", cwd=root)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith(
+        "error: claims/fc-0002.yml has problems, so it cannot be translated yet\n    claims/fc-0002.yml:"
+    )
+    unknown = run_cli("translate", "fc-0099", "--language", "sr", cwd=root)
+    assert (
+        unknown.stderr
+        == "error: no claim record fc-0099\n    Give the id of a claim in claims/, for example fc-0001.\n"
+    )
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bilingual fixture, with fc-0001 translated into Serbian, built into its site."""

@@ -109,14 +109,19 @@ def _record(
         f"Captured by python -m generator add-source from {original.url or Path(original.shown).name}"
         + (f" on {request.today}." if request.today else ".")
     ]
-    title = _given(request.title, "title", found, notes, what)
-    language = _given(request.language, "language", found, notes, what)
+    missing: list[str] = []  # every option still needed, asked for at once
+    title = _given(request.title, "title", found, notes, missing)
+    language = _given(request.language, "language", found, notes, missing)
     kind = request.kind or found.value("kind")
     if not kind:
         kinds = ", ".join(load_schema("source")["properties"]["kind"]["enum"])
+        missing.append(f"--kind, one of: {kinds} (the {what} does not say what kind of text it is)")
+    if missing:
+        names = [line.split(" ", 1)[0].strip("-,") for line in missing]
+        said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         raise UsageError(
-            f"{original.shown}: the {what} does not say what kind of text it is",
-            f"Give it with --kind, one of: {kinds}.",
+            f"{original.shown}: the {what} does not say its {said}",
+            "\n".join(["Give " + ("it" if len(missing) == 1 else "each") + " on the command line:", *missing]),
         )
     notes.append(
         "The kind was given when it was captured."
@@ -159,17 +164,15 @@ def _record(
     return record, notes
 
 
-def _given(value: str, name: str, found: Metadata, notes: list[str], what: str) -> str:
+def _given(value: str, name: str, found: Metadata, notes: list[str], missing: list[str]) -> str:
     if value:
         notes.append(f"The {name} was given when it was captured.")
         return value
     stated = found.fields[name]
     if stated.value is None:
-        raise UsageError(
-            f"the {what} does not say its {name}: {stated.where}",
-            f"Give it with --{name}"
-            + (", for example --language en." if name == "language" else ' "…", as published.'),
-        )
+        option = "--language, for example --language en" if name == "language" else '--title "…", as published'
+        missing.append(f"{option} ({stated.where})")
+        return ""
     notes.append(_said(name.capitalize(), stated))
     return stated.value
 

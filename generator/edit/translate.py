@@ -4,13 +4,46 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 
 from generator.edit.yaml_edit import EditableYaml
 from generator.files import replace_file
 from generator.load.translations import text_version
-from generator.model import Claim
-from generator.problems import UsageError, display_path
+from generator.model import Claim, Report
+from generator.problems import Problem, UsageError, display_path
 from generator.settings import Layout
+
+
+def claim_to_translate(
+    layout: Layout, claim_id: str, report: Report | None, problems: list[Problem]
+) -> tuple[Report, Claim]:
+    """Return the report and its claim ``claim_id``, or a UsageError that names what stops its translation."""
+    files = {display_path(layout.path(part), layout.root) for part in ("settings", "ratings")}
+    stopping = [p for p in problems if p.code == "error" and p.path in files]
+    if report is None or stopping:
+        names = " and ".join(sorted({p.path for p in stopping})) or "the report"
+        raise UsageError(
+            f"{names} cannot be used yet, so no claim can be translated",
+            "\n".join(str(p) for p in stopping) + "\nFix this first; `python -m generator check` shows it again.",
+        )
+    claim = next((c for c in report.claims if c.id == claim_id), None)
+    if claim is None:
+        claims = display_path(layout.path("claims"), layout.root)
+        record = [p for p in problems if p.code == "error" and PurePosixPath(p.path) in _names(claims, claim_id)]
+        if record:
+            raise UsageError(
+                f"{record[0].path} has problems, so it cannot be translated yet",
+                "\n".join(str(p) for p in record),
+            )
+        raise UsageError(
+            f"no claim record {claim_id}",
+            f"Give the id of a claim in claims/, for example {report.claims[0].id}." if report.claims else "",
+        )
+    return report, claim
+
+
+def _names(claims: str, claim_id: str) -> set[PurePosixPath]:
+    return {PurePosixPath(claims) / f"{claim_id}{suffix}" for suffix in (".yml", ".yaml")}
 
 
 def translate_claim(layout: Layout, claim: Claim, language: str, languages: Sequence[str]) -> tuple[str, bool]:
