@@ -71,6 +71,11 @@ class Session:
         if language:
             config.theme["language"] = language
         config.markdown_extensions = self.run.markdown_extensions(config.markdown_extensions)
+        # The headings' permalink sign is titled in the report's language, unless mkdocs.yml titles it.
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs.setdefault("toc", {}).setdefault(
+                "permalink_title", config.extra["factcheck_ui"]["permalink"]
+            )
 
     def generated(self, config: Any) -> Iterator[tuple[str, str | None, str | None]]:
         """Yield the generated pages the engine is given: (path, content, or the file that holds it)."""

@@ -240,7 +240,7 @@ def test_a_page_is_fetched_over_http(report: Path, tmp_path: Path, capsys: pytes
     assert meta["url"] == f"{base}/amazon"
     assert meta["canonical_url"].startswith("https://www.vice.com/en_uk/article/d3avvm/")
     assert meta["retrieved"] is not None
-    assert "The url is the address it was fetched from." in meta["notes"]
+    assert "The url is the address it was fetched from." in meta["capture_notes"]
     assert (report / "seeds" / "originals" / "vice-amazon.html").read_bytes() == body
 
 
@@ -382,7 +382,7 @@ def test_archive_refused_is_said_and_the_rest_is_written(
     )
     meta = yaml.safe_load((report / "seeds" / "threatpost.yml").read_text(encoding="utf-8"))
     assert "archived" not in meta
-    assert "Not archived: the Wayback Machine refused to save the page: 404 Not Found." in meta["notes"]
+    assert "Not archived: the Wayback Machine refused to save the page: 404 Not Found." in meta["capture_notes"]
 
 
 def test_archive_offline_is_said(

@@ -74,7 +74,7 @@ def add_source(seeds: Path, root: Path, request: Request) -> Captured:
         from generator.load.sources import text_sha256
 
         record["original_sha256"] = text_sha256(original.data)
-    record["notes"] = " ".join(notes)
+    record["capture_notes"] = " ".join(notes)  # in the command's words, for editors: pages never show them
     paths = write_source(
         seeds, root, source_id, extraction.text, record, (extension, original.data) if extension else None
     )
@@ -134,7 +134,11 @@ def _record(
         notes.append(_said(name.capitalize(), found.fields[name]))
     published = found.fields["published"]
     record["published"] = published.value
-    record["published_note"] = f"From {published.where}." if published.value else f"Not known: {published.where}."
+    notes.append(
+        f"Published date from {published.where}."
+        if published.value
+        else f"Published date not known: {published.where}."
+    )
     canonical = found.value("canonical_url")
     if original.url:
         record["url"] = original.url

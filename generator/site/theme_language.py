@@ -49,7 +49,15 @@ def _child(node: Any, key: str) -> Any:
 def theme_words(ui: Interface) -> dict[str, Any]:
     """Return the words of the report's partials and of its search dialog, in ``ui``'s language."""
     _ = ui.gettext
+    before, _name, after = _("Made with {name}").partition("{name}")
     return {
+        "made_with": [before, after],
+        "permalink": _("Permanent link"),
+        "not_found": {
+            "title": _("Page not found"),
+            "text": _("There is no page at this address; it may have moved."),
+            "home": _("Go to the home page."),
+        },
         "search_title": _("Search (press / or s)"),
         "search_placeholder": _("Search: a claim, a name, a figure…"),
         "search_label": _("Search"),
