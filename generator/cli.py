@@ -133,8 +133,9 @@ def cmd_pin_generator(args: argparse.Namespace) -> int:
     root = _layout(args).root
     pin = resolve(parse_spec(args.spec, args.index_url), root)
     written = write_pin(pin, root)
+    shown = list(dict.fromkeys(f"{path.split('/')[0]}/" if path.startswith("schemas/") else path for path in written))
     print(f"The report now installs the generator {pin.version} by its hash, from {printable(pin.origin)}.")
-    print(f"Commit {', '.join(written)}, and open a pull request: its checks build the site with it.")
+    print(f"Commit {', '.join(shown)}, and open a pull request: its checks build the site with it.")
     return 0
 
 

@@ -221,8 +221,8 @@ def test_pin_generator_replaces_the_pin_and_the_kept_wheel(
         assert main(["--root", str(report), "pin-generator", url]) == 0
     assert capsys.readouterr().out == (
         f"The report now installs the generator 0.1.0 by its hash, from {url}.\n"
-        "Commit requirements-bootstrap.txt, requirements.txt, and open a pull request: its checks build the site "
-        "with it.\n"
+        "Commit schemas/, requirements-bootstrap.txt, requirements.txt, and open a pull request: "
+        "its checks build the site with it.\n"
     )
     assert not (report / "vendor").exists()
     assert f"factcheck-generator @ {url}" in (report / "requirements.txt").read_text()

@@ -16,6 +16,7 @@ FILES = [
     "README.md",
     "claims/.gitkeep",
     "docs/about.md",
+    "docs/contributing.md",
     "docs/corrections.md",
     "docs/methodology.md",
     "mkdocs.yml",
@@ -23,6 +24,10 @@ FILES = [
     "report.yml",
     "requirements-bootstrap.txt",
     "requirements.txt",
+    *(
+        f"schemas/{name}.schema.json"
+        for name in ("claim", "ratings", "report", "source", "standards", "team", "translation")
+    ),
     "seeds/.gitkeep",
     "standards.yml",
     "team.yml",
@@ -37,12 +42,12 @@ CHECKED = (
             ("docs/corrections.md:3:1", "warning: the page still holds a TODO"),
             ("docs/methodology.md:3:1", "warning: the page still holds a TODO"),
             ("mkdocs.yml:2:13", "warning: the settings still hold a TODO"),
-            ("report.yml:3:9", "warning: the settings still hold a TODO"),
-            ("report.yml:4:13", "warning: the settings still hold a TODO"),
-            ("report.yml:6:3", "warning: the settings still hold a TODO"),
-            ("team.yml:4:12", "warning: the settings still hold a TODO"),
+            ("report.yml:4:9", "warning: the settings still hold a TODO"),
+            ("report.yml:5:13", "warning: the settings still hold a TODO"),
+            ("report.yml:7:3", "warning: the settings still hold a TODO"),
             ("team.yml:5:12", "warning: the settings still hold a TODO"),
-            ("team.yml:6:11", "warning: the settings still hold a TODO"),
+            ("team.yml:6:12", "warning: the settings still hold a TODO"),
+            ("team.yml:7:11", "warning: the settings still hold a TODO"),
         ]
     )
     + "10 problems in 6 files: 0 errors, 10 warnings.\n"
@@ -59,7 +64,7 @@ def test_init_starts_a_report_whose_check_lists_what_is_left_to_write(
 ) -> None:
     target = tmp_path / "desk-report"
     assert main(["init", str(target)]) == 0
-    assert capsys.readouterr().out.startswith(f"Started a report in {target}/: 18 files.\n")
+    assert capsys.readouterr().out.startswith(f"Started a report in {target}/: 26 files.\n")
     assert files_in(target) == FILES
     assert main(["--root", str(target), "check"]) == 0
     assert capsys.readouterr().out == CHECKED
@@ -91,3 +96,29 @@ def test_init_refuses_a_folder_that_holds_files(tmp_path: Path, planted: str, ca
         "    Give the name of a new folder, or of an empty one: init never writes over files.\n"
     )
     assert files_in(target) == [planted]
+
+
+def test_every_schema_line_of_a_new_report_names_a_schema_it_holds(tmp_path: Path) -> None:
+    target = tmp_path / "desk-report"
+    assert main(["init", str(target)]) == 0
+    text = tmp_path / "speech.txt"
+    text.write_text("We will build forty new schools by 2026.\n", encoding="utf-8")
+    args = ["add-source", str(text), "--kind", "speech", "--title", "Address", "--language", "en"]
+    assert main(["--root", str(target), *args]) == 0
+    assert main(["--root", str(target), "new", "--source", "address", "--quote", "forty new schools"]) == 0
+    lines = {
+        path.relative_to(target).as_posix(): path.read_text(encoding="utf-8").splitlines()[0]
+        for path in target.rglob("*.yml")
+        if ".github" not in path.parts and path.name != "mkdocs.yml"  # MkDocs' settings: no schema of ours
+    }
+    assert sorted(lines) == [
+        "claims/fc-0001.yml",
+        "ratings.yml",
+        "report.yml",
+        "seeds/address.yml",
+        "standards.yml",
+        "team.yml",
+    ]
+    for name, line in lines.items():
+        schema = line.removeprefix("# yaml-language-server: $schema=")
+        assert schema != line and (target / name).parent.joinpath(schema).resolve().is_file(), (name, line)

@@ -12,7 +12,7 @@ from generator.edit.scaffold import Scaffold, write_scaffold
 from generator.problems import UsageError
 
 SKELETON = """\
-# yaml-language-server: $schema=../generator/schema/claim.schema.json
+# yaml-language-server: $schema=../schemas/claim.schema.json
 # Written by "python -m generator new". Replace every TODO, then run: python -m generator check
 id: fc-0006
 status: draft

@@ -57,7 +57,7 @@ def english_words(language: str) -> frozenset[str]:
 def _texts(element: Element) -> list[str]:
     """The texts a reader sees or hears: text nodes, and the titles, labels and placeholders of elements."""
     found: list[str] = []
-    if element.tag in ("script", "style"):
+    if element.tag in ("script", "style", "code", "pre"):  # code is quoted as it is typed, in no language
         return found
     for name in ("title", "aria-label", "placeholder", "alt"):
         if element.attrs.get(name):

@@ -14,9 +14,9 @@ from generator.load.sources import load_sources, text_sha256
 from generator.names import ID as SOURCE_ID
 from generator.names import slug, takes_a_listing_address
 from generator.problems import UsageError, display_path
+from generator.settings import schema_line
 
 ORIGINALS = "originals"  # seeds/originals/: the loader reads seeds/*.txt and *.yml only
-HEADER = "# yaml-language-server: $schema=../generator/schema/source.schema.json\n"
 
 
 def propose_id(*names: str | None, language: str = "") -> str:
@@ -51,9 +51,9 @@ def check_id(seeds: Path, root: Path, source_id: str, extension: str | None, lan
             )
 
 
-def metadata_text(record: dict[str, Any]) -> str:
-    """Return the metadata file's text: the schema line, then the fields in the order given."""
-    return HEADER + yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
+def metadata_text(record: dict[str, Any], header: str = "") -> str:
+    """Return the metadata file's text: the schema line ``header``, then the fields in the order given."""
+    return header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
 
 
 def write_source(
@@ -62,7 +62,7 @@ def write_source(
     """Check the files as the loader will, then write them; nothing is written when anything is wrong."""
     data = text.encode("utf-8")
     record = {**record, "sha256": text_sha256(data)}
-    meta = metadata_text(record).encode("utf-8")
+    meta = metadata_text(record, schema_line(root, seeds, "source")).encode("utf-8")
     _check_as_loaded(source_id, data, meta, root)
     for folder in (seeds, seeds / ORIGINALS):
         if folder.is_symlink():

@@ -22,7 +22,7 @@ from generator.load.sources import load_sources
 from generator.model import Source
 from generator.names import ID, slug
 from generator.problems import UsageError, display_path, line_col
-from generator.settings import Layout
+from generator.settings import Layout, schema_line
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CLAIM_ID = re.compile(r"fc-(\d+)")
@@ -99,6 +99,7 @@ def scaffold_claim(
     scale, _ = load_scale(layout.path("ratings"), layout.root)
     verdicts = [v.id for v in scale.verdicts] if scale else []
     text = _template().render(
+        schema_line=schema_line(layout.root, layout.path("claims"), "claim"),
         id=claim_id,
         source_id=source_id,
         quote=on_one_line(to_passage(source, match).text),

@@ -11,7 +11,7 @@ from generator.files import replace_file
 from generator.load.translations import text_version
 from generator.model import Claim, Report
 from generator.problems import Problem, UsageError, display_path
-from generator.settings import Layout
+from generator.settings import Layout, schema_line
 
 
 def claim_to_translate(
@@ -65,7 +65,8 @@ def translate_claim(layout: Layout, claim: Claim, language: str, languages: Sequ
         doc.save(file)
         return shown, False
     file.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(file, _scaffold(claim, language, version).encode("utf-8"))
+    header = schema_line(layout.root, file.parent, "translation")
+    replace_file(file, (header + _scaffold(claim, language, version)).encode("utf-8"))
     return shown, True
 
 
@@ -74,7 +75,6 @@ def _scaffold(claim: Claim, language: str, version: str) -> str:
         return "".join(f"#   {line}".rstrip() + "\n" for line in text.splitlines())
 
     return (
-        "# yaml-language-server: $schema=../../generator/schema/translation.schema.json\n"
         f"# {claim.id} in {language}. The passage, verdict, evidence and dates come from {claim.path};\n"
         "# translate the three texts, each under its original, and name who translated them.\n"
         f"translates: {claim.id}\n"
