@@ -32,8 +32,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(format_problems([], "json"))
     elif args.format == "text":
         translated = f", {_count(len(report.translations), 'translation')}" if report.translations else ""
-        sources, verdicts = len(report.sources), len(report.scale.verdicts)
-        print(f"OK: {len(report.claims)} claims{translated}, {sources} sources, {verdicts} verdicts.")
+        claims, sources = _count(len(report.claims), "claim"), _count(len(report.sources), "source")
+        print(f"OK: {claims}{translated}, {sources}, {_count(len(report.scale.verdicts), 'verdict')}.")
     return 0
 
 

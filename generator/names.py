@@ -64,11 +64,12 @@ def tag_key(tag: str) -> str:
     return unicodedata.normalize("NFC", tag).casefold()
 
 
-def tag_slug(tag: str) -> str:
-    """Return a tag page's address: the tag in ASCII, or a digest of it when no letter has an ASCII form.
+def tag_slug(tag: str, language: str = "") -> str:
+    """Return a tag page's address: the tag in ASCII (as the report's ``language`` writes it in Latin
+    letters), or a digest of it when no letter has an ASCII form.
 
-    >>> tag_slug("climate"), tag_slug("Буџет"), tag_slug("予算")
-    ('climate', 'budzhet', 'yusuan')
+    >>> tag_slug("climate"), tag_slug("Буџет", "sr"), tag_slug("Буџет"), tag_slug("予算")
+    ('climate', 'budzet', 'budzhet', 'yusuan')
     """
-    words = slug(tag_key(tag), limit=64)
+    words = slug(tag_key(tag), language, limit=64)
     return words or "tag-" + hashlib.sha256(tag_key(tag).encode()).hexdigest()[:8]

@@ -49,7 +49,7 @@ def examine(layout: Layout) -> tuple[Report | None, list[Problem]]:
     sources, found = load_sources(layout.path("seeds"), layout.root)
     problems += found
     claims, found = load_claims(layout.path("claims"), layout.root, sources, scale, cache=True)
-    problems += found + tag_problems(claims)
+    problems += found + tag_problems(claims, (settings or {}).get("language", ""))
     translations, found = load_translations(layout.path("claims"), layout.root, claims, settings or {})
     problems += found
     if scale is None or settings is None:

@@ -45,7 +45,7 @@ def check(report: Path, capsys: pytest.CaptureFixture, *args: str) -> tuple[int,
 
 @pytest.mark.parametrize("example", VALID, ids=[p.stem for p in VALID])
 def test_valid_example_meets_the_standards(tmp_path: Path, example: Path, capsys: pytest.CaptureFixture) -> None:
-    assert check(standards_report(tmp_path / "r", example), capsys) == (0, "OK: 1 claims, 3 sources, 8 verdicts.\n")
+    assert check(standards_report(tmp_path / "r", example), capsys) == (0, "OK: 1 claim, 3 sources, 8 verdicts.\n")
 
 
 @pytest.mark.parametrize("example", INVALID, ids=[p.stem for p in INVALID])
@@ -69,7 +69,7 @@ def test_a_rule_at_warning_reports_and_passes(tmp_path: Path, capsys: pytest.Cap
     status, output = check(report, capsys)
     assert status == 0
     assert output.startswith("claims/single-source.yml:16:3: warning: [independent-sources] the rated verdict 'True'")
-    assert output.endswith("1 problem in 1 file: 0 errors, 1 warning.\nOK: 1 claims, 3 sources, 8 verdicts.\n")
+    assert output.endswith("1 problem in 1 file: 0 errors, 1 warning.\nOK: 1 claim, 3 sources, 8 verdicts.\n")
     status, output = check(report, capsys, "--format", "github")
     assert status == 0 and output.startswith("::warning file=claims/single-source.yml,line=16,col=3,")
 
@@ -90,7 +90,7 @@ def test_a_waiver_of_a_rule_the_claim_meets_is_a_warning(tmp_path: Path, capsys:
         "claims/needless-waiver.yml:35:5: warning: [independent-sources] is waived, but the claim meets the rule\n"
         "    Remove the waiver: readers would be told of an exception that is not there.\n"
         "1 problem in 1 file: 0 errors, 1 warning.\n"
-        "OK: 1 claims, 3 sources, 8 verdicts.\n",
+        "OK: 1 claim, 3 sources, 8 verdicts.\n",
     )
 
 

@@ -318,7 +318,7 @@ def render_pages(
         items = by_tag[tag_key(tag)]
         for number, chunk, total in _paginate(items):
             page(
-                urls.tag_page(tag, number),
+                urls.tag_page(tag, number, report.settings["language"]),
                 "listing.md.j2",
                 key=(tag, kept.prints(chunk), total),
                 title=ui.gettext("Claims tagged “{tag}”").format(tag=tag),
@@ -327,7 +327,7 @@ def render_pages(
                 number=number,
                 total=total,
                 verdict=None,
-                page_of=lambda n, t=tag: urls.tag_page(t, n),
+                page_of=lambda n, t=tag: urls.tag_page(t, n, report.settings["language"]),
             )
     kept.keep_only(pages)
     return pages

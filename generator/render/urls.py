@@ -25,8 +25,9 @@ def verdict_page(verdict_id: str, page: int = 1) -> str:
     return f"verdicts/{verdict_id}.md" if page == 1 else f"verdicts/{verdict_id}/page-{page}.md"
 
 
-def tag_page(tag: str, page: int = 1) -> str:
-    name = tag_slug(tag)
+def tag_page(tag: str, page: int = 1, language: str = "") -> str:
+    """Return a tag's page; ``language``, the report's, says how its letters are written in ASCII."""
+    name = tag_slug(tag, language)
     return f"tags/{name}.md" if page == 1 else f"tags/{name}/page-{page}.md"
 
 
