@@ -74,7 +74,7 @@ def test_a_new_report_installs_its_generator_by_hash_then_checks_and_builds(
     clean = {k: v for k, v in ENV.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     site = subprocess.run(["make", "site"], cwd=report, env=clean, capture_output=True, text=True)
     assert site.returncode == 0, site.stdout + site.stderr
-    assert "Built site/: 18 HTML pages from 0 claims and 0 sources." in site.stdout
+    assert "Built site/: 19 HTML pages from 0 claims and 0 sources." in site.stdout
     check = subprocess.run(["make", "check"], cwd=report, env=clean, capture_output=True, text=True)
     assert "OK: 0 claims, 0 sources, 8 verdicts." in check.stdout
     where = subprocess.run(
