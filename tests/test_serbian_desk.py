@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from conftest import ARTIFACTS, run_cli, serve
@@ -136,3 +137,19 @@ def test_a_reader_finds_the_claim_by_a_cyrillic_tag_and_sees_it_whole(desk: Path
             assert page.locator(".fc-verdict .fc-badge").inner_text().strip() == "Углавном тачно"
             page.screenshot(path=str(ARTIFACTS / f"serbian-claim-{width}.png"), full_page=True)
             page.close()
+
+
+def test_search_finds_the_claim_by_its_cyrillic_words_and_tag(desk: Path, browser: Any) -> None:
+    from test_search import results, search
+
+    with serve(desk) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base)
+        claim = "Углавном тачно Буџет за образовање у 2024. години повећан је за десет одсто."
+        assert claim in search(page, "буџет")
+        tags = page.get_by_label("Ознака", exact=True)  # the tag filter, in Serbian
+        tags.locator("option").nth(1).wait_for(state="attached")
+        tags.select_option(label=next(o for o in tags.locator("option").all_inner_texts() if o.startswith("буџет (")))
+        page.wait_for_selector(f'#fc-search-results[data-filters="{urlencode({"tag": "буџет"})}"]', state="attached")
+        assert results(page) == [claim]
+        page.close()
