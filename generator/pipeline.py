@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.files import remove_file, replace_file
 from generator.load.claims import load_claims
 from generator.load.scale import load_scale, load_settings
+from generator.load.schema_copies import schema_copy_warnings
 from generator.load.sources import load_sources
 from generator.load.standards import load_standards
 from generator.load.tags import tag_problems
@@ -57,6 +58,7 @@ def examine(layout: Layout) -> tuple[Report | None, list[Problem]]:
     report = Report(settings, scale, sources, claims, standards, translations)
     problems += check_standards(report)  # on every valid claim, so that one run reports everything
     problems += todo_warnings(layout.root, [layout.settings, layout.team, "mkdocs.yml"])
+    problems += schema_copy_warnings(layout.root)
     return report, sorted(problems)
 
 

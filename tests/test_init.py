@@ -122,3 +122,17 @@ def test_every_schema_line_of_a_new_report_names_a_schema_it_holds(tmp_path: Pat
     for name, line in lines.items():
         schema = line.removeprefix("# yaml-language-server: $schema=")
         assert schema != line and (target / name).parent.joinpath(schema).resolve().is_file(), (name, line)
+
+
+def test_check_warns_when_a_kept_schema_is_not_the_checkers(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    target = tmp_path / "desk-report"
+    assert main(["init", str(target)]) == 0
+    kept = target / "schemas" / "claim.schema.json"
+    kept.write_text(kept.read_text(encoding="utf-8").replace('"tags"', '"topics"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(target), "check"]) == 0
+    assert (
+        "schemas/claim.schema.json:1:1: warning: this schema is not the one the generator checks with\n"
+        "    Editors' YAML tools read it for completion. Run python -m generator pin-generator with the generator "
+        "this report installs, which writes its schemas here, and commit them.\n"
+    ) in capsys.readouterr().out
