@@ -120,6 +120,23 @@ def test_an_edit_is_appended_to_the_log_and_read_back_by_the_next_run(report: Pa
     assert first.stdout == again.stdout == off.stdout and BROKEN_QUOTE in off.stdout
 
 
+def test_a_preview_that_wrote_the_cache_appends_its_next_changes(report: Path) -> None:
+    """A preview's first build writes the cache whole; a rebuild after one edit appends only that record."""
+    from generator.pipeline import check_report
+    from generator.settings import Layout
+
+    record_cache.keep_open(True)  # one process across rebuilds, as a preview
+    try:
+        check_report(Layout(report))
+        whole = (report / CACHE).read_bytes()
+        break_quote(report)
+        check_report(Layout(report))
+    finally:
+        record_cache.keep_open(False)
+    assert (report / CACHE).read_bytes() == whole
+    assert (report / FOLDER / "records.log").is_file()
+
+
 def test_a_damaged_end_of_the_log_is_not_read(report: Path) -> None:
     assert run_cli_process("--root", str(report), "check").returncode == 0
     break_quote(report)

@@ -175,7 +175,7 @@ class RecordCache:
                     whole, seal(self.key, {"format": FORMAT, "context": self.context, "entries": self.entries})
                 )
                 (self.folder / LOG).unlink(missing_ok=True)
-                self.logged = 0
+                self.logged, self.loaded = 0, True  # the next changes go to the log of this file
         except OSError:
             return
         self.changed = set()
