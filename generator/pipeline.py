@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.files import remove_file, replace_file
 from generator.load.claims import load_claims
+from generator.load.kept_inputs import KeptInputs
 from generator.load.scale import load_scale, load_settings
 from generator.load.schema_copies import schema_copy_warnings
 from generator.load.sources import load_sources
@@ -28,28 +29,34 @@ from generator.site.site_dir import check_site_dir
 from generator.standards.check import check_standards
 
 
-def check_report(layout: Layout) -> tuple[Report | None, list[Problem]]:
+def check_report(layout: Layout, kept: KeptInputs | None = None) -> tuple[Report | None, list[Problem]]:
     """Load and check everything; return the report (None if any problem is an error) and all problems.
 
     Problems at the level of a warning (an editorial standard set to warning) come with the report.
+    With ``kept`` (a preview's), only the inputs that changed since its last check are read again.
     """
-    report, problems = examine(layout)
+    report, problems = examine(layout, kept)
     return (None if any(p.code == "error" for p in problems) else report), problems
 
 
-def examine(layout: Layout) -> tuple[Report | None, list[Problem]]:
+def examine(layout: Layout, kept: KeptInputs | None = None) -> tuple[Report | None, list[Problem]]:
     """Like check_report, but return the report of the valid claims even when there are problems.
 
     None only when the scale or the settings cannot be used. For summaries, never for pages.
     """
-    settings, problems = load_settings(layout.path("settings"), layout.root)
-    standards, found = load_standards(layout.path("standards"), layout.path("team"), layout.root)
+    kept = kept or KeptInputs()  # nothing kept: every input is read
+    root = layout.root
+    settings, problems = kept.read(["settings"], lambda: load_settings(layout.path("settings"), root))
+    standards, found = kept.read(
+        ["standards", "team"], lambda: load_standards(layout.path("standards"), layout.path("team"), root)
+    )
     problems += found
-    scale, found = load_scale(layout.path("ratings"), layout.root, (settings or {}).get("languages", ()))
+    languages = (settings or {}).get("languages", ())
+    scale, found = kept.read(["ratings", "settings"], lambda: load_scale(layout.path("ratings"), root, languages))
     problems += found
-    sources, found = load_sources(layout.path("seeds"), layout.root)
+    sources, found = kept.read(["seeds"], lambda: load_sources(layout.path("seeds"), root))
     problems += found
-    claims, found = load_claims(layout.path("claims"), layout.root, sources, scale, cache=True)
+    claims, found = load_claims(layout.path("claims"), root, sources, scale, cache=True, kept=kept.records)
     problems += found + tag_problems(claims, (settings or {}).get("language", ""))
     translations, found = load_translations(layout.path("claims"), layout.root, claims, settings or {})
     problems += found
@@ -62,9 +69,9 @@ def examine(layout: Layout) -> tuple[Report | None, list[Problem]]:
     return report, sorted(problems)
 
 
-def load_report(layout: Layout) -> Report:
-    """Return the checked report, or raise InputError with every problem found."""
-    report, problems = check_report(layout)
+def load_report(layout: Layout, kept: KeptInputs | None = None) -> Report:
+    """Return the checked report, or raise InputError with every problem found (``kept``: see check_report)."""
+    report, problems = check_report(layout, kept)
     if report is None:
         raise InputError(problems)
     return report  # warnings are for `check` to show; pages show every waiver
@@ -114,13 +121,18 @@ def render_report(layout: Layout, site_url: str = "", repo_url: str = "") -> dic
 
 
 def load_and_render(
-    layout: Layout, site: Site, report: Report | None = None, kept: KeptPages | None = None
+    layout: Layout,
+    site: Site,
+    report: Report | None = None,
+    kept: KeptPages | None = None,
+    inputs: KeptInputs | None = None,
 ) -> tuple[Report, dict[str, str]]:
     """Return the checked report (``report`` if given) and its pages; raise InputError on any problem.
 
-    With ``kept`` (a preview's), only the pages whose inputs changed since its last render are rendered.
+    With ``kept`` (a preview's), only the pages whose inputs changed since its last render are rendered;
+    with ``inputs``, only the inputs that changed since its last check are read.
     """
-    report = report or load_report(layout)
+    report = report or load_report(layout, inputs)
     return report, render_pages(report, site, kept=kept)
 
 

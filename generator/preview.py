@@ -26,6 +26,7 @@ from typing import Any
 
 from generator.export.head import Head
 from generator.files import replace_file
+from generator.load.kept_inputs import KeptInputs
 from generator.load.record_cache import (
     FOLDER,
     environment_digest,
@@ -75,6 +76,7 @@ class Preview:
         self.searching = BackgroundIndex()
         keep_open(kind == KEPT)  # a preview's rebuilds check the records from what the last one kept in memory
         self.kept = KeptPages()
+        self.inputs = KeptInputs()  # what the last check read
         self.written: dict[str, str] | None = None  # the pages last written to pages_dir
         self.steady: str | None = None  # what the last build listed and dated (SiteRun.steady)
         self.sitemaps: dict[str, bytes] = {}  # the sitemap of the last build that saw every page

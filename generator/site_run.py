@@ -15,6 +15,7 @@ from typing import Any
 from generator.export.files import export_files, write_files
 from generator.export.head import Head, feed_link, page_heads
 from generator.files import remove_file
+from generator.load.kept_inputs import KeptInputs
 from generator.model import Report
 from generator.pipeline import load_and_render, rewrite_pages
 from generator.render import urls
@@ -47,10 +48,12 @@ class SiteRun:
         report: Report | None = None,
         engine: str = "MkDocs",
         kept: KeptPages | None = None,
+        inputs: KeptInputs | None = None,
     ):
         """Check ``docs`` and the report (``report`` if already checked) and render every page.
 
-        With ``kept`` (a preview's, across its rebuilds), only pages whose inputs changed are rendered.
+        With ``kept`` (a preview's, across its rebuilds), only pages whose inputs changed are rendered;
+        with ``inputs`` (the preview's, told which files changed), only the inputs that changed are read.
 
         Raises ConfigError for links out of ``docs``, InputError for problems in the records:
         both before the engine cleans its output folder, so that the old site stays.
@@ -59,7 +62,7 @@ class SiteRun:
         if report is None:  # `generator build` has refused such links before running the engine
             refuse_links_out_of(docs, layout.root)
         self.progress.stage("Checking the records and rendering their pages...")
-        self.report, self.pages = load_and_render(layout, site, report, kept)
+        self.report, self.pages = load_and_render(layout, site, report, kept, inputs)
         self.progress.done(f"Rendered {len(self.pages):,} pages")
         self.heads: dict[str, Head] = page_heads(self.report, site, kept) if site.site_url else {}
         self.feed = feed_link(self.report, site) if site.site_url else None

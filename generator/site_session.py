@@ -19,6 +19,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from generator.preview import Preview, preview_context
 from generator.settings import Layout, Site
 from generator.site.problems_overlay import PreviewProblems
+from generator.site.watcher import Changes
 from generator.site_run import INPUTS, SiteRun
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
@@ -33,6 +34,7 @@ class Session:
         self.preview: Preview | None = None  # made by the first build, which knows the report and the address
         self.compiled = _Compiled()  # the theme's templates, compiled once per preview
         self.problems = PreviewProblems()
+        self.changes = Changes()  # what the preview's file watcher saw change
         self.site_dir: Path | None = None
         self.notices: list[str] = []
 
@@ -59,9 +61,15 @@ class Session:
             context = preview_context(resolved, made_with, address)
             self.preview = Preview(root, context, "preview" if self.serving else "build")
             self.preview.restore(self.site_dir)  # the last session's site, if built here from the same
-        kept = self.preview.kept if self.preview else None
-        with self.problems.kept(self.serving):
-            self.run = SiteRun(layout, site, Path(config.docs_dir), prepared, kept=kept)
+        kept, inputs = (self.preview.kept, self.preview.inputs) if self.preview else (None, None)
+        if inputs is not None:
+            inputs.since(layout, self.changes.take())  # what the file watcher saw change since the last build
+        try:
+            with self.problems.kept(self.serving):
+                self.run = SiteRun(layout, site, Path(config.docs_dir), prepared, kept=kept, inputs=inputs)
+        except BaseException:
+            self.changes.rescan()  # what was read before the failure is not vouched for
+            raise
         if options["write_markdown"]:
             self.run.write_markdown(root / options["write_markdown"])
         self.notices = self.run.notices(list(config.plugins))
@@ -127,9 +135,17 @@ class Session:
         self.problems.clear()
 
     def serve(self, server: Any, config_file: Path) -> Any:
-        """Watch the report's inputs, and make the preview's ``server`` serve every page, with any problems over it."""
-        for path in SiteRun.watched(self.run.layout) if self.run else []:
-            server.watch(str(path))
+        """Watch the report's inputs, and make the preview's ``server`` serve every page, with any problems over it.
+
+        Each change to an input is noted before the server hears of it (site.watcher), so that the
+        rebuild it starts reads and checks only the files that changed.
+        """
+        layout = self.run.layout if self.run else None
+        watched = SiteRun.watched(layout) if layout else []
+        absent = [path for part in INPUTS if layout and (path := layout.path(part)) not in watched]
+        with self.changes.watching(server.observer, len(watched), absent):
+            for path in watched:
+                server.watch(str(path))
         return self.problems.guard(server, self.run.ui if self.run else None, config_file)
 
     def close(self) -> None:

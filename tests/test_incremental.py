@@ -1,6 +1,10 @@
 """A preview renders again on every rebuild, reusing what it kept from the last (and `check`
 what it kept in .cache/): after any sequence of edits, its problems and pages must be exactly
-those of a fresh check and render of the same records."""
+those of a fresh check and render of the same records.
+
+A preview's file watcher tells each rebuild which files changed, and the rebuild reads only
+those; when the watcher could not tell, it reads everything. Here the watcher is perfect (it
+names every file whose bytes changed) or silent, at random."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.load import record_cache
+from generator.load.kept_inputs import KeptInputs
 from generator.pipeline import check_report
 from generator.render.kept import KeptPages
 from generator.render.pages import render_pages
@@ -78,12 +83,15 @@ def edit(root: Path, kind: str, claim: str, value: object) -> None:
         meta.write_text(re.sub(r"(?m)^sha256: .*$", f"sha256: {digest}", meta.read_text(encoding="utf-8")), "utf-8")
 
 
-def rendered(root: Path, kept: KeptPages | None = None) -> tuple[list[str], dict[str, str] | None]:
+def rendered(
+    root: Path, kept: KeptPages | None = None, inputs: KeptInputs | None = None
+) -> tuple[list[str], dict[str, str] | None]:
     """Return every problem of the report, in full, and its pages (None when it has errors).
 
-    With ``kept``, pages whose inputs did not change since its last render are not rendered again.
+    With ``kept``, pages whose inputs did not change since its last render are not rendered again;
+    with ``inputs``, the inputs not changed since its last check (as it was told) are not read again.
     """
-    report, problems = check_report(Layout(root))
+    report, problems = check_report(Layout(root), inputs)
     shown = [f"{p}|{p.code}" for p in problems]
     return shown, (render_pages(report, SITE, kept=kept) if report is not None else None)
 
@@ -96,23 +104,45 @@ def fresh(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], dict[
         return rendered(root)
 
 
+HEARD = [True] * 6  # every edit of an example is named by the watcher
+
+
+def files_of(root: Path) -> dict[Path, bytes]:
+    """Return the bytes of every file of the report's inputs, by path (what a watcher compares)."""
+    files = sorted(root.rglob("*"))
+    return {path: path.read_bytes() for path in files if path.is_file() and ".cache" not in path.parts}
+
+
+def changed_between(before: dict[Path, bytes], after: dict[Path, bytes]) -> frozenset[Path]:
+    """Return the files made, removed or changed from ``before`` to ``after``: what a perfect watcher sees."""
+    return frozenset(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(edits=st.lists(EDITS, min_size=1, max_size=6))
-@example(edits=[("analysis", "fc-0001", ("fc-9001", "a new claim")), ("add", "fc-9001", "x")])
-@example(edits=[("analysis", "fc-0001", ("fc-0002", "gone")), ("delete", "fc-0002", "x")])
-@example(edits=[("break", "fc-0002", "x"), ("new process", "fc-0001", "x"), ("source", "typography", "y")])
-@example(edits=[("rename", "fc-0002", "fc-9001"), ("new process", "fc-0001", "x"), ("rename", "fc-9001", "fc-0002")])
-@example(edits=[("rename", "fc-0001", "fc-0002"), ("add", "fc-9001", "x")])
-def test_pages_after_edits_equal_a_fresh_render(tmp_path_factory, monkeypatch, edits) -> None:  # type: ignore[no-untyped-def]
+@given(edits=st.lists(EDITS, min_size=1, max_size=6), heard=st.lists(st.booleans(), min_size=6, max_size=6))
+@example(edits=[("analysis", "fc-0001", ("fc-9001", "a new claim")), ("add", "fc-9001", "x")], heard=HEARD)
+@example(edits=[("analysis", "fc-0001", ("fc-0002", "gone")), ("delete", "fc-0002", "x")], heard=HEARD)
+@example(edits=[("break", "fc-0002", "x"), ("new process", "fc-0001", "x"), ("source", "typography", "y")], heard=HEARD)
+@example(
+    edits=[("rename", "fc-0002", "fc-9001"), ("new process", "fc-0001", "x"), ("rename", "fc-9001", "fc-0002")],
+    heard=HEARD,
+)
+@example(edits=[("rename", "fc-0001", "fc-0002"), ("add", "fc-9001", "x")], heard=HEARD)
+def test_pages_after_edits_equal_a_fresh_render(tmp_path_factory, monkeypatch, edits, heard) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("incremental") / "report"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".cache"))
-    pages = KeptPages()  # what a preview keeps across its rebuilds
+    pages, inputs = KeptPages(), KeptInputs()  # what a preview keeps across its rebuilds
     record_cache.keep_open(True)  # and the records it checked, in memory
+    layout = Layout(root)
     try:
-        rendered(root, pages)  # the preview's first build: what it keeps is now warm
-        for kind, claim, value in edits:
+        inputs.since(layout, None)
+        rendered(root, pages, inputs)  # the preview's first build: what it keeps is now warm
+        for (kind, claim, value), told in zip(edits, heard, strict=False):
+            before = files_of(root)
             edit(root, kind, claim, value)
-            kept = rendered(root, pages)  # a rebuild, reusing what earlier builds kept
+            # The watcher names the files changed, or says nothing (it missed them, or a new process starts).
+            inputs.since(layout, changed_between(before, files_of(root)) if told and kind != "new process" else None)
+            kept = rendered(root, pages, inputs)  # a rebuild, reusing what earlier builds kept
             assert kept == fresh(root, monkeypatch)
     finally:
         record_cache.keep_open(False)

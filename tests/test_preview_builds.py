@@ -13,7 +13,10 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ENV, copy_fixture
@@ -96,7 +99,54 @@ def more_edits(root: Path, kind: str, claim: str, value: object) -> None:
         edit(root, kind, claim, value)
 
 
-def test_the_preview_after_edits_is_the_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@contextmanager
+def watcher(plugin: Any, config: Any, root: Path) -> Iterator[Callable[[], None]]:
+    """Watch ``root`` as `mkdocs serve` does (its server's watcher, the plugin's on_serve); yield a function that
+    waits until the server has heard of a change, as its rebuild loop does."""
+    from mkdocs.livereload import LiveReloadServer
+
+    site = config.site_dir
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=site, polling_interval=0.1)
+    server.watch(str(root / "docs"))
+    server.watch(str(root / "mkdocs.yml"))
+    plugin.on_serve(server, config=config, builder=server.builder)
+    server.observer.start()
+
+    def heard() -> None:
+        with server._rebuild_cond:
+            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=30), "the watcher saw nothing"
+            while server._rebuild_cond.wait(timeout=0.5):  # until the changes stop, as the server waits
+                pass
+            server._want_rebuild = False
+
+    try:
+        yield heard
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
+
+
+# What the watcher names after each edit: the files the edit changed; None, every file is looked at.
+NAMED = [
+    {"claims/fc-0001.yml"},
+    {"claims/fc-0002.yml"},
+    {"ratings.yml"},
+    {"claims/fc-9001.yml"},
+    {"claims/fc-9001.yml"},
+    {"claims/fc-9001.yml"},
+    {"seeds/typography.txt", "seeds/typography.yml"},
+    {"claims/fc-0001.yml"},
+    None,  # team.yml and standards.yml, not there when the watcher started, are now:
+    None,  # and so from then on
+]
+
+
+@pytest.mark.parametrize("watched", [False, True], ids=["every file looked at", "told by the watcher"])
+def test_the_preview_after_edits_is_the_clean_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, watched: bool
+) -> None:
+    """The same with every rebuild looking at every file, or only at those the preview's file watcher names."""
     root = copy_fixture(tmp_path / "report")
     config = root / "mkdocs.yml"  # a preview's address is its site's: the clean build is given the same
     config.write_text(re.sub(r"(?m)^site_url: .*$", f'site_url: "{URL}"', config.read_text("utf-8")), "utf-8")
@@ -110,21 +160,34 @@ def test_the_preview_after_edits_is_the_clean_build(tmp_path: Path, monkeypatch:
 
     plugin = next(p for p in _plugins().values() if isinstance(p, FactCheckPlugin))
     assert plugin.session.preview is not None
-    restricted = []
+    restricted, named = [], []
     try:
-        for step, (kind, claim, value) in enumerate(EDITS):
-            more_edits(root, kind, claim, value)
-            preview_build(config, preview, startup=False)
-            restricted.append(plugin.session.preview.restricted)
-            assert plugin.session.preview.searching.wait(timeout=120)
-            clean = tmp_path / f"clean-{step}"
-            clean_build(root, clean)
-            assert differences(preview, clean) == [], f"after {kind} {claim}"
-            shutil.rmtree(clean)
+        with watcher(plugin, _config(config, preview), root) if watched else nullcontext(lambda: None) as heard:
+            if watched:  # the first rebuild after the watcher starts looks at every file: what came before went unseen
+                preview_build(config, preview, startup=False)
+            for step, (kind, claim, value) in enumerate(EDITS):
+                more_edits(root, kind, claim, value)
+                heard()
+                preview_build(config, preview, startup=False)
+                restricted.append(plugin.session.preview.restricted)
+                told = plugin.session.preview.inputs.changed
+                named.append(None if told is None else {p.relative_to(root).as_posix() for p in told})
+                assert plugin.session.preview.searching.wait(timeout=120)
+                clean = tmp_path / f"clean-{step}"
+                clean_build(root, clean)
+                assert differences(preview, clean) == [], f"after {kind} {claim}"
+                shutil.rmtree(clean)
     finally:
         plugin.on_shutdown()
         _plugins().clear()
     assert restricted == RESTRICTED
+    assert named == (NAMED if watched else [None] * len(EDITS))
+
+
+def _config(config_file: Path, site: Path) -> Any:
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(config_file), site_dir=str(site), strict=False)
 
 
 def session(root: Path, site: Path) -> object:

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from generator.anchor.quotes import Unanchored, resolve_passage
 from generator.load.analysis_limits import analysis_problems
+from generator.load.kept_inputs import KeptRecords
 from generator.load.parallel import MANY, each_file
 from generator.load.record_cache import RecordCache, Result, context_of, digest_of_bytes, paused_collector
 from generator.load.schema_check import check_schema, field_name, load_schema
@@ -26,12 +27,18 @@ _TAG = re.compile(load_schema("claim")["properties"]["tags"]["items"]["pattern"]
 
 
 def load_claims(
-    folder: Path, root: Path, sources: dict[str, Source], scale: Scale | None, cache: bool = False
+    folder: Path,
+    root: Path,
+    sources: dict[str, Source],
+    scale: Scale | None,
+    cache: bool = False,
+    kept: KeptRecords | None = None,
 ) -> tuple[list[Claim], list[Problem]]:
     """Load and check every ``claims/*.yml``; return the valid claims and every problem found.
 
     With ``cache``, a record is checked again only if it or a source it quotes changed since the
-    last run (see record_cache).
+    last run (see record_cache). With ``kept`` (a preview's, told which files changed since its
+    last check), the records not changed since are taken as that check left them, unread.
     """
     if not folder.is_dir():
         return [], [
@@ -46,10 +53,17 @@ def load_claims(
     claims: list[Claim] = []
     problems: list[Problem] = []
     declared: dict[str, list[Located]] = {}
-    files = sorted(folder.iterdir(), key=lambda f: f.name)  # one folder: by name, as paths sort
+    known = kept.unchanged(sources, scale) if kept is not None else None
+    if kept is not None and known is not None:
+        files = kept.files(folder)
+    else:
+        files = sorted(folder.iterdir(), key=lambda f: f.name)  # one folder: by name, as paths sort
     shared = Shared(root, sources, scale)
-    kept = RecordCache.open(root, context_of(display_path(folder, root), sources, scale)) if cache else None
-    for found, claim, declaration, _quoted_ids in _checked(shared, files, kept):
+    stored = RecordCache.open(root, context_of(display_path(folder, root), sources, scale)) if cache else None
+    results = _checked(shared, files, stored, known or {})
+    if kept is not None:
+        kept.checked(files, results, sources, scale)
+    for found, claim, declaration, _quoted_ids in results:
         problems += found
         if claim:
             claims.append(claim)
@@ -61,12 +75,16 @@ def load_claims(
     return claims, problems
 
 
-def _checked(shared: Shared, files: list[Path], cache: RecordCache | None) -> list[Result]:
-    """Return each file's result, kept in ``cache`` if its bytes and sources are those it was made from."""
+def _checked(shared: Shared, files: list[Path], cache: RecordCache | None, known: dict[str, Result]) -> list[Result]:
+    """Return each file's result: ``known``'s for a file it names, else the one kept in ``cache`` if its bytes
+    and sources are those it was made from."""
     results: dict[int, Result] = {}
     todo: list[tuple[int, Path, bytes | None]] = []
     with paused_collector():  # tens of thousands of objects are made, none of them garbage
         for i, file in enumerate(files):
+            if file.name in known:
+                results[i] = known[file.name]
+                continue
             raw = None
             if cache is not None and _is_record(file) and refused_file(file) is None:
                 digest, raw = cache.digest_of(file)
