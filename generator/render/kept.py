@@ -28,13 +28,18 @@ class KeptPages:
         self._values: dict[str, tuple[str, Any]] = {}
         self._prints: dict[int, tuple[Claim, str]] = {}  # by id(): the claim is held, so its id stays its own
         self.frame = ""  # the digest of what every page of the report being rendered depends on
+        self._entries: dict[tuple[str, str, bool], str] = {}  # a listing's entry of a claim, by page
+        self._listed: set[tuple[str, str, bool]] = set()  # the entries the render so far listed
 
     def begin(self, report: Report, site: Site, language: str) -> str:
         """Start a render of ``report``; return the digest of what every page of it depends on."""
         self._prints = {id(c): (c, p) for c in report.claims if (p := self._print_of(c)) is not None}
         sources = [(s.id, s.sha256, s.meta, s.sections) for s in sorted(report.sources.values(), key=lambda s: s.id)]
         frame = (report.settings, report.scale, report.standards, sources, report.languages, site, language)
-        self.frame = digest(repr(frame))
+        made = digest(repr(frame))
+        if made != self.frame:  # an entry shows its source and the scale's words too
+            self._entries = {}
+        self.frame, self._listed = made, set()
         return self.frame
 
     def fingerprint(self, claim: Claim) -> str:
@@ -59,6 +64,16 @@ class KeptPages:
         self._made[path] = (key, made)
         return made
 
+    def entry(self, claim: Claim, page: str, show_source: bool, make: Callable[[], str]) -> str:
+        """Return the entry of ``claim`` in a listing on ``page`` as kept, if made from the claim as it is; else
+        ``make()`` it and keep it (home pages list thousands of claims, of which an edit changes one)."""
+        key = (self.fingerprint(claim), page, show_source)
+        self._listed.add(key)
+        made = self._entries.get(key)
+        if made is None:
+            made = self._entries[key] = make()
+        return made
+
     def value(self, name: str, key: str, make: Callable[[], T]) -> T:
         """Return the value kept as ``name`` if made from ``key``; else ``make()`` it and keep it."""
         kept = self._values.get(name)
@@ -81,6 +96,8 @@ class KeptPages:
         wanted = set(paths)
         self._made = {path: made for path, made in self._made.items() if path in wanted}
         self._values = {name: made for name, made in self._values.items() if name.partition(" ")[2] in wanted}
+        # Only the entries of the pages rendered this time: the home page is, after any edit of a claim it lists.
+        self._entries = {key: made for key, made in self._entries.items() if key in self._listed}
 
     def _print_of(self, claim: Claim) -> str | None:
         kept = self._prints.get(id(claim))

@@ -166,6 +166,7 @@ def render_pages(
     """
     ui = ui or interface(report)
     env = environment(ui)
+    remember = kept is not None  # a listing's entries too, for the next render
     kept = kept or KeptPages()
     frame = kept.begin(report, site, ui.language)
     visible = sorted(report.visible, key=lambda c: c.id)
@@ -184,10 +185,13 @@ def render_pages(
         def href(to: str, fragment: str = "") -> str:
             return urls.link(path, to, fragment)
 
+        def listed(claim: Claim, show_source: bool, caller: Callable[[], str]) -> str:
+            return kept.entry(claim, path, show_source, caller) if remember else caller()
+
         def make() -> str:
             words = environment(Interface.for_language(in_language)) if in_language else env
             return words.get_template(template).render(
-                report=report, site=site, here=path, href=href, urls=urls, **context, **lazy()
+                report=report, site=site, here=path, href=href, listed=listed, urls=urls, **context, **lazy()
             )
 
         if path in pages:  # a record's name taking a listing's address; the checker refuses it
