@@ -46,6 +46,7 @@ check: $(BIN)/mkdocs
 ## test: set up with the test tools, then run the whole suite
 test: $(VENV)/.test-deps
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy generator
 	$(BIN)/python -m generator check
 	$(BIN)/python -m pytest -n auto --dist loadgroup

@@ -62,8 +62,7 @@ def test_a_theme_override_a_hook_and_a_module_are_warnings_with_the_settings_lin
     config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n", encoding="utf-8")
     (repo / "overrides").mkdir()
     (repo / "overrides" / "main.html").write_text(
-        '{% extends "base.html" %}{% block scripts %}<script src="https://evil.example/x.js"></script>'
-        "{% endblock %}\n",
+        '{% extends "base.html" %}{% block scripts %}<script src="https://evil.example/x.js"></script>{% endblock %}\n',
         encoding="utf-8",
     )
     (repo / "hooks.py").write_text("def on_config(config):\n    return config\n", encoding="utf-8")
